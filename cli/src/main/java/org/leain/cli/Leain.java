@@ -1,0 +1,46 @@
+package org.leain.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The one entry point of the {@code ./leain} launcher.
+ *
+ * <p>This class only lists subcommands; each module owns its own (the sky module owns
+ * {@code crossmatch}, the simulator {@code simulate}, ...). Registering them here explicitly, rather
+ * than discovering them, keeps {@code ./leain --help} predictable and the dependency direction plain:
+ * only this module depends on everything.
+ */
+@Command(
+    name = "leain",
+    mixinStandardHelpOptions = true,
+    version = "LEAIN 0.1.0",
+    description = "Real-time multi-messenger inference: LVK alerts joined with JWST spectra by sky "
+        + "localization, DCBH posteriors from the LEAIN network, as Avro on Kafka.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class Leain implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  private Leain() {}
+
+  /** With no subcommand, show what there is rather than an error. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call this to run subcommands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Leain()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}
