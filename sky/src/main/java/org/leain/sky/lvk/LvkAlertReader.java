@@ -20,12 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.SeekableByteArrayInput;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.leain.sky.lvk.InvalidAlertException.Reason;
 import org.leain.sky.skymap.InvalidSkymapException;
 import org.leain.sky.skymap.Skymap;
@@ -70,9 +64,10 @@ public final class LvkAlertReader {
       return fromJson(bytes, limits);
     }
     if (startsWith(bytes, AVRO_MAGIC)) {
-      return fromAvro(container(bytes), limits);
+      return fromAvro(AvroAlerts.container(bytes, (int) Math.min(Integer.MAX_VALUE - 8,
+          4L * limits.maxAlertBytes())), limits);
     }
-    return fromAvro(bareBody(bytes), limits);
+    return fromAvro(AvroAlerts.bareBody(bytes), limits);
   }
 
   // ---------------------------------------------------------------- JSON (GCN)
@@ -229,35 +224,6 @@ public final class LvkAlertReader {
   }
 
   // ---------------------------------------------------------------- Avro (SCiMMA)
-
-  private static Alert container(byte[] bytes) {
-    try (DataFileReader<Alert> reader = new DataFileReader<>(new SeekableByteArrayInput(bytes),
-        new SpecificDatumReader<>(Alert.class))) {
-      if (!reader.hasNext()) {
-        throw new InvalidAlertException(Reason.MALFORMED_AVRO, "Expected one record in the Avro container. Actual: none");
-      }
-      return reader.next();
-    } catch (IOException | AvroRuntimeException | ClassCastException | IndexOutOfBoundsException e) {
-      throw new InvalidAlertException(Reason.MALFORMED_AVRO,
-          "Expected an Avro container of igwn.alerts.v1_0.Alert. Actual: " + e, e);
-    }
-  }
-
-  private static Alert bareBody(byte[] bytes) {
-    try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-      Alert alert = new SpecificDatumReader<Alert>(Alert.getClassSchema()).read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new InvalidAlertException(Reason.UNKNOWN_FORMAT,
-            "Expected JSON, an Avro container or a bare igwn.alerts.v1_0 Avro body. Actual: trailing bytes after a decoded body");
-      }
-      return alert;
-    } catch (IOException | AvroRuntimeException | ClassCastException | IndexOutOfBoundsException
-        | NegativeArraySizeException | UnsupportedOperationException e) {
-      throw new InvalidAlertException(Reason.UNKNOWN_FORMAT,
-          "Expected JSON, an Avro container or a bare igwn.alerts.v1_0 Avro body. Actual: " + e, e);
-    }
-  }
 
   private static LvkAlert fromAvro(Alert a, AlertLimits limits) {
     String id = supereventId(a.getSupereventId());

@@ -231,6 +231,53 @@ class LvkAlertReaderTest {
         () -> LvkAlertReader.read(big, small)).reason());
   }
 
+  /** Zig-zag varint of a long, as Avro writes lengths. */
+  private static byte[] varint(long n) {
+    long z = (n << 1) ^ (n >> 63);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while ((z & ~0x7FL) != 0) {
+      out.write((int) ((z & 0x7F) | 0x80));
+      z >>>= 7;
+    }
+    out.write((int) z);
+    return out.toByteArray();
+  }
+
+  @Test
+  void hostileLengthPrefixInABareBody_isRejectedWithoutAllocatingIt() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(0); // alert_type EARLYWARNING
+    body.write(varint(1_900_000_000L)); // time_created claims 1.9 GB
+    body.write(new byte[16]);
+    InvalidAlertException e = assertThrows(InvalidAlertException.class,
+        () -> LvkAlertReader.read(body.toByteArray()));
+    assertEquals(Reason.UNKNOWN_FORMAT, e.reason());
+    assertTrue(e.getMessage().contains("string length within the"), e.getMessage());
+  }
+
+  @Test
+  void hostileBlockSizeInAContainer_isRejectedWithoutAllocatingIt() throws Exception {
+    byte[] real = TestData.dataBytes("lvk/MS181101ab-retraction.avro");
+    // Keep the header up to and including the sync marker, then claim a 1.9 GB block.
+    int headerEnd = real.length;
+    byte[] sync = java.util.Arrays.copyOfRange(real, real.length - 16, real.length);
+    for (int i = 4; i + 16 <= real.length - 16; i++) {
+      if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(real, i, i + 16), sync)) {
+        headerEnd = i + 16;
+        break;
+      }
+    }
+    ByteArrayOutputStream hostile = new ByteArrayOutputStream();
+    hostile.write(real, 0, headerEnd);
+    hostile.write(varint(1));
+    hostile.write(varint(1_900_000_000L));
+    hostile.write(new byte[32]);
+    InvalidAlertException e = assertThrows(InvalidAlertException.class,
+        () -> LvkAlertReader.read(hostile.toByteArray()));
+    assertEquals(Reason.MALFORMED_AVRO, e.reason());
+    assertTrue(e.getMessage().contains("bytes length within the"), e.getMessage());
+  }
+
   @Test
   void garbageBytes_andTruncatedJson_areRejectedWithReasons() {
     assertEquals(Reason.UNKNOWN_FORMAT, assertThrows(InvalidAlertException.class,
