@@ -1,10 +1,10 @@
 package org.leain.contracts.kafka;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.avro.specific.SpecificRecord;
 import org.leain.contracts.Association;
 import org.leain.contracts.DcbhPosterior;
 import org.leain.contracts.DeadLetter;

@@ -136,7 +136,8 @@ public final class AvroCodec<T extends SpecificRecord> {
             }
         } catch (EOFException e) {
             throw unreadable(Kind.TRUNCATED, "expected the complete body of " + describe(fingerprint), payload, e);
-        } catch (SystemLimitException e) {
+        } catch (SystemLimitException | UnsupportedOperationException e) {
+            // Avro reports lengths over its configured limits with the first, over the JVM's array limit with the second.
             throw unreadable(Kind.LIMIT_EXCEEDED, "expected lengths within Avro's decoding limits (" + e.getMessage() + ")", payload, e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof UnreadablePayloadException u) {

@@ -89,7 +89,8 @@ public final class DecodingLimits {
         try {
             SystemLimitException.checkMaxCollectionLength(collectionLimit() + 1);
             return false;
-        } catch (SystemLimitException expected) {
+        } catch (SystemLimitException | UnsupportedOperationException expected) {
+            // Avro throws UnsupportedOperationException above its VM array limit (2^31 - 9), SystemLimitException below.
             return true;
         }
     }

@@ -130,6 +130,11 @@ class HostileLengthPrefixTest {
         assertEquals(candidate.getSkymap().getDistmuMpc().get(pixels - 1), decoded.getSkymap().getDistmuMpc().get(pixels - 1));
     }
 
+    /** A DcbhPosterior payload whose samples array claims 2e9 floats (8 GB). */
+    static byte[] posteriorClaimingTwoBillionSamples(AvroCodec<DcbhPosterior> codec) throws IOException {
+        return payload(codec, (Body) hostilePayloads().findFirst().orElseThrow().get()[2]);
+    }
+
     private static void posteriorPrefix(BinaryEncoder out) throws IOException {
         out.writeString("MS181101ab|s1");
         out.writeString("MS181101ab");
