@@ -101,7 +101,7 @@ public final class SchemaRelease {
             return node;
         }
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!e.getKey().equals(JAVA_STRING_PROPERTY)) {
                 copy.set(e.getKey(), withoutJavaStringProperty(e.getValue()));
             }
@@ -127,7 +127,7 @@ public final class SchemaRelease {
                 System.out.println("Missing golden for an older version (cannot be written from current classes): " + bin);
                 continue;
             }
-            AvroCodec codec = AvroCodec.of((Class) SpecificData.get().getClass(example.getSchema()));
+            AvroCodec codec = AvroCodec.of(SpecificData.get().getClass(example.getSchema()));
             Files.write(bin, codec.encode(example), StandardOpenOption.CREATE_NEW);
             Path json = dir.resolve("v" + version.version() + ".json");
             Files.writeString(json, RecordJson.MAPPER.writeValueAsString(RecordJson.of(example)) + "\n",

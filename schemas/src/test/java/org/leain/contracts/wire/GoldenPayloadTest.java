@@ -103,7 +103,7 @@ class GoldenPayloadTest {
     private static SpecificRecord decodeGolden(String recordName, int version) throws IOException {
         Class type = SpecificData.get().getClass(ReleasedSchemas.get().versionsOf(recordName).get(0).schema());
         assertNotNull(type, "no generated class for " + recordName);
-        return (SpecificRecord) AvroCodec.of(type).decode(resource(recordName, version, "bin"));
+        return AvroCodec.of(type).decode(resource(recordName, version, "bin"));
     }
 
     private static byte[] resource(String recordName, int version, String extension) throws IOException {
