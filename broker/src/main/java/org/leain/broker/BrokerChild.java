@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The main class of the broker child JVM: formats the storage if needed, then runs
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Kafka's own shutdown hook: a clean shutdown that releases the log directory lock.
  *
  * <p>Arguments: {@code <server.properties> <format-arguments file>}. The second file holds the
- * {@code kafka-storage format} arguments one per line (it may hold a SCRAM password, so it is read
+ * {@code kafka-storage format} arguments one per line, used only for a directory never formatted
+ * before (it may hold a SCRAM password, so it is read
  * from a file rather than the command line, and deleted once read). The parent's pid comes in the
  * system property {@code leain.broker.parentPid}.
  */
@@ -40,15 +42,30 @@ final class BrokerChild {
     Path properties = Path.of(args[0]);
     Path formatArgumentsFile = Path.of(args[1]);
 
-    List<String> format = new ArrayList<>(List.of("format", "--config", properties.toString(), "--ignore-formatted"));
-    format.addAll(Files.readAllLines(formatArgumentsFile, StandardCharsets.UTF_8));
+    List<String> formatArguments = Files.readAllLines(formatArgumentsFile, StandardCharsets.UTF_8);
     Files.delete(formatArgumentsFile);
-    int status = kafka.tools.StorageTool.execute(format.toArray(new String[0]), System.out);
-    if (status != 0) {
-      System.err.println("leain broker: formatting the storage failed with status " + status);
-      System.exit(status);
+    if (isFormatted(properties)) {
+      // A kept data directory: formatting again would need its cluster id; there is nothing to do.
+      System.out.println("leain broker: storage already formatted; not formatting again");
+    } else {
+      List<String> format = new ArrayList<>(List.of("format", "--config", properties.toString()));
+      format.addAll(formatArguments);
+      int status = kafka.tools.StorageTool.execute(format.toArray(new String[0]), System.out);
+      if (status != 0) {
+        System.err.println("leain broker: formatting the storage failed with status " + status);
+        System.exit(status);
+      }
     }
     kafka.Kafka.main(new String[] {properties.toString()});
+  }
+
+  /** True if the (single) log directory holds a meta.properties, i.e. was formatted before. */
+  private static boolean isFormatted(Path serverProperties) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(serverProperties)) {
+      properties.load(in);
+    }
+    return Files.exists(Path.of(properties.getProperty("log.dirs"), "meta.properties"));
   }
 
   /** Starts the two daemon threads that end this JVM when the parent is gone. */

@@ -39,7 +39,8 @@ import org.apache.kafka.common.Uuid;
 public final class EmbeddedBroker implements AutoCloseable {
 
   /** Lines of broker.log quoted in a start failure. */
-  private static final int LOG_LINES_ON_FAILURE = 40;
+  private static final int ERROR_LINES_ON_FAILURE = 10;
+  private static final int LAST_LINES_ON_FAILURE = 20;
 
   private final Process process;
   private final OutputStream childStdin;
@@ -131,10 +132,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     try {
       broker.awaitReady(options.readyTimeout());
     } catch (RuntimeException e) {
-      String logTail = broker.logTail(LOG_LINES_ON_FAILURE);
+      String logSummary = broker.logSummary();
       broker.close();
-      throw new IllegalStateException(
-          e.getMessage() + "\nLast lines of " + broker.logFile() + ":\n" + logTail, e);
+      throw new IllegalStateException(e.getMessage() + "\n" + logSummary, e);
     }
     broker.startupDuration = Duration.ofNanos(System.nanoTime() - startNanos);
     return broker;
@@ -283,13 +283,28 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private String logTail(int lines) {
+  /** The broker's error lines (the cause, usually) and its last lines (the context), for a failed start. */
+  private String logSummary() {
+    List<String> all;
     try {
-      List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+      all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
-      return "(could not read the broker log: " + e + ")";
+      return "(could not read " + logFile() + ": " + e + ")";
     }
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < all.size() && errors.size() < ERROR_LINES_ON_FAILURE; i++) {
+      String line = all.get(i);
+      if (line.contains(" ERROR ") || line.contains(" FATAL ") || line.startsWith("Exception in thread")) {
+        errors.add(line);
+        // The next line, if not a log line of its own, names the exception and its message.
+        if (i + 1 < all.size() && !all.get(i + 1).matches("^\\d{4}-.*")) {
+          errors.add(all.get(i + 1));
+        }
+      }
+    }
+    List<String> last = all.subList(Math.max(0, all.size() - LAST_LINES_ON_FAILURE), all.size());
+    return "First error lines of " + logFile() + ":\n" + String.join("\n", errors)
+        + "\nLast lines of " + logFile() + ":\n" + String.join("\n", last);
   }
 
   /** Free ports, all held open together so that one call never returns the same port twice. */
