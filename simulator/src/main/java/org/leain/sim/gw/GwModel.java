@@ -39,7 +39,8 @@ public final class GwModel {
   static final double X_S = 3.0;
   static final double X_A = 3.0;
   static final double OMEGA_RD = 0.55;
-  static final double TAU_D = 12.0;
+  /** Ringdown damping time; fixed at 4 X_S so that the decay factor needs no exponential. */
+  static final double TAU_D = 4.0 * X_S;
   static final double X_LO = 1.0;
   static final double X_HI = 600.0;
   static final double TAPER_LN = 0.5;
@@ -105,7 +106,6 @@ public final class GwModel {
     double massS = massMsun * MSUN_S;
     double inverseMassS = 1.0 / massS;
     double amplitudeScale = massMsun * MSUN_M / (distance.luminosityDistanceMpc(theta.z()) * MPC_M);
-    double lnEtaOver5 = Math.log(eta / 5.0);
     double lnTwoPiMass = Math.log(2.0 * Math.PI * massS);
     double lnMass = Math.log(massS);
     double inspiralPhaseScale = -2.0 / eta;
@@ -122,22 +122,26 @@ public final class GwModel {
       double s = xp / X_S;
       double rho;
       double sigma;
+      double decay; // exp(-(rho - x')/tau_D) = (1 + e^-s)^(-X_S/tau_D), X_S/tau_D = 1/4
       if (s > 36.0) {
         rho = xp;
         sigma = 1.0;
+        decay = 1.0;
       } else {
         double e = Math.exp(s);
         rho = X_S * Math.log1p(e);
         sigma = e / (1.0 + e);
+        decay = 1.0 / Math.sqrt(Math.sqrt(1.0 + 1.0 / e));
       }
-      double lnW = lnEtaOver5 + Math.log(rho); // ln(eta rho / 5)
-      double w58 = Math.exp(0.625 * lnW);
-      double w38inv = w58 / Math.exp(lnW); // (eta rho/5)^(-3/8)
+      double w = eta * rho / 5.0;
+      double w58 = Math.exp(0.625 * Math.log(w)); // (eta rho / 5)^(5/8)
       double psi = inspiralPhaseScale * w58 + OMEGA_RD * (rho - xp) + phase;
-      double amp = eta / Math.sqrt(Math.sqrt(eta * (rho + X_A) / 5.0))
-          * Math.exp(-(rho - xp) / TAU_D) * taper(lnX) * amplitudeScale;
+      double amp = eta / Math.sqrt(Math.sqrt(eta * (rho + X_A) / 5.0)) * decay * amplitudeScale;
+      if (lnX < LN_X_LO + TAPER_LN || lnX > LN_X_HI - TAPER_LN) {
+        amp *= taper(lnX);
+      }
       if (whiten) {
-        double omega = 0.25 * w38inv * sigma + OMEGA_RD * (1.0 - sigma);
+        double omega = 0.25 * (w58 / w) * sigma + OMEGA_RD * (1.0 - sigma);
         double lnF = Math.log(omega) - lnTwoPiMass;
         amp *= whiteningTimeFactor[i] * LisaNoise.inverseAsd(lnF);
       }

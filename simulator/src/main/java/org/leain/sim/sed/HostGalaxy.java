@@ -91,7 +91,8 @@ final class HostGalaxy {
       return 0.0;
     }
     double powerLaw = Math.exp(fnuSlope * (lnLambdaRestUm - LN_1500A_UM));
-    double step = 1.0 / (1.0 + Math.exp(-(lnLambdaRestUm - LN_BALMER_UM) / STEP_WIDTH));
+    double d = (lnLambdaRestUm - LN_BALMER_UM) / STEP_WIDTH;
+    double step = d > 40.0 ? 1.0 : d < -40.0 ? 0.0 : 1.0 / (1.0 + Math.exp(-d));
     return luv * powerLaw * (1.0 + (BALMER_BREAK - 1.0) * step);
   }
 }

@@ -6,7 +6,6 @@ import static org.leain.sim.sed.PhysicalConstants.*;
 import java.util.SplittableRandom;
 import org.leain.sim.cosmology.LuminosityDistance;
 import org.leain.sim.prior.Theta;
-import org.leain.sim.special.ErrorFunction;
 
 /**
  * The noise-free SED of a DCBH and its host as NIRSpec PRISM sees it, on {@link SpectralGrid}.
@@ -25,7 +24,7 @@ import org.leain.sim.special.ErrorFunction;
 public final class SedModel {
 
   private static final double SQRT_8_LN_2 = Math.sqrt(8.0 * Math.log(2.0));
-  private static final double WINDOW_SIGMAS = 8.0;
+  private static final double WINDOW_SIGMAS = 7.0;
 
   private final SpectralGrid grid;
   private final LuminosityDistance distance;
@@ -150,11 +149,11 @@ public final class SedModel {
     first = Math.max(first, 0);
     last = Math.min(last, grid.size() - 1);
     double invSigma = 1.0 / sigma;
-    double cdfLo = ErrorFunction.normalCdf((grid.lnEdge(first) - centre) * invSigma);
+    double scale = lumErgS / (step * C_UM_S * Math.exp(lnOnePlusZ));
+    double cdfLo = GaussianCdfTable.cdf((grid.lnEdge(first) - centre) * invSigma);
     for (int i = first; i <= last; i++) {
-      double cdfHi = ErrorFunction.normalCdf((grid.lnEdge(i + 1) - centre) * invSigma);
-      double lambdaRestUm = Math.exp(grid.lnWavelength(i) - lnOnePlusZ);
-      out[i] += lumErgS * (cdfHi - cdfLo) / step * lambdaRestUm / C_UM_S;
+      double cdfHi = GaussianCdfTable.cdf((grid.lnEdge(i + 1) - centre) * invSigma);
+      out[i] += scale * (cdfHi - cdfLo) * grid.wavelengthUm(i);
       cdfLo = cdfHi;
     }
   }

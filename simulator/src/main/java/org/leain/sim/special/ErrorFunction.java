@@ -3,7 +3,7 @@ package org.leain.sim.special;
 /**
  * The error function and the standard normal distribution function to near double precision.
  *
- * <p>For |x| &lt; 3 the all-positive series erf(x) = 2/sqrt(pi) exp(-x^2) sum 2^n x^(2n+1) /
+ * <p>For |x| &lt; 2 the all-positive series erf(x) = 2/sqrt(pi) exp(-x^2) sum 2^n x^(2n+1) /
  * (2n+1)!! (no cancellation); beyond, the continued fraction for erfc evaluated bottom-up with a
  * fixed depth. Deterministic, allocation-free, thread-safe.
  */
@@ -11,7 +11,7 @@ public final class ErrorFunction {
 
   private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
   private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
-  private static final double SWITCH = 3.0;
+  private static final double SWITCH = 2.0;
   private static final int FRACTION_DEPTH = 60;
 
   private ErrorFunction() {}
@@ -53,7 +53,7 @@ public final class ErrorFunction {
     return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
   }
 
-  /** erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))) for x &gt;= 3. */
+  /** erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))) for x &gt;= 2. */
   private static double continuedFraction(double x) {
     double f = x;
     for (int k = FRACTION_DEPTH; k >= 1; k--) {
