@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CommandLine.HelpCommand.class,
         org.leain.sim.command.SimulateCommand.class,
+        org.leain.broker.BrokerCommand.class,
     })
 public final class Leain implements Runnable {
 
