@@ -24,7 +24,7 @@ public record EventDraws(double[] thetaTrue, double[][] samples, double[] logqSa
   }
 
   /** Draws n samples from the posterior of one event and evaluates log q on them and on the truth. */
-  public static EventDraws of(double[] thetaTrue, PosteriorModel posterior, int n, long seed) {
+  public static EventDraws of(double[] thetaTrue, EventPosterior posterior, int n, long seed) {
     double[][] samples = posterior.sample(n, seed);
     return new EventDraws(thetaTrue, samples, posterior.logDensity(samples), posterior.logDensity(thetaTrue));
   }

@@ -32,7 +32,7 @@ public final class KlDivergence {
    * @param q the model's posterior for the same event
    * @param proposalSamples number of IS draws from q
    */
-  public static Estimate estimate(LogDensity unnormalisedTarget, double[][] referenceSamples, PosteriorModel q,
+  public static Estimate estimate(LogDensity unnormalisedTarget, double[][] referenceSamples, EventPosterior q,
       int proposalSamples, long seed) {
     if (referenceSamples.length < 2 || proposalSamples < 2) {
       throw new IllegalArgumentException("Expected >= 2 reference and proposal samples. Actual: "

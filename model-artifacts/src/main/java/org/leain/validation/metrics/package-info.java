@@ -1,6 +1,6 @@
 /**
  * Calibration and accuracy metrics of an amortised posterior q(theta | x) against the truth
- * (DESIGN.md section 7). Every metric works on {@link org.leain.validation.metrics.PosteriorModel},
+ * (DESIGN.md section 7). Every metric works on {@link org.leain.validation.metrics.EventPosterior},
  * one posterior per event, so analytic posteriors test them now and the network's posterior runs
  * through an adapter later.
  *

@@ -16,7 +16,7 @@ final class ConjugateGaussian {
   private ConjugateGaussian() {}
 
   /** An isotropic Gaussian posterior. */
-  record Isotropic(double[] mean, double sd) implements PosteriorModel {
+  record Isotropic(double[] mean, double sd) implements EventPosterior {
     @Override
     public int dimension() {
       return mean.length;
@@ -46,11 +46,11 @@ final class ConjugateGaussian {
 
   /** An event: the truth and the observation. */
   record Event(double[] thetaTrue, double[] x) {
-    PosteriorModel exact() {
+    EventPosterior exact() {
       return model(1);
     }
 
-    PosteriorModel model(double k) {
+    EventPosterior model(double k) {
       double[] m = new double[x.length];
       for (int j = 0; j < m.length; j++) {
         m[j] = x[j] / 2;

@@ -39,7 +39,7 @@ class NltpAndKlTest {
 
   /** log p~ of the exact posterior of one event, with an arbitrary constant (the unknown evidence). */
   private static LogDensity unnormalised(ConjugateGaussian.Event event) {
-    PosteriorModel p = event.exact();
+    EventPosterior p = event.exact();
     return new LogDensity() {
       @Override
       public double logDensity(double[] x) {

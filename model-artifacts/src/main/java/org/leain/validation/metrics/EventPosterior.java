@@ -1,14 +1,14 @@
 package org.leain.validation.metrics;
 
 /**
- * A posterior q(theta | x) for one observation x, as the metrics need it: draws and a normalised
+ * A posterior q(theta | x) for one observation x (one event), as the metrics need it: draws and a normalised
  * log density in theta-space (any Jacobian of an internal reparameterisation already applied).
  * The network's posterior is wrapped in this by an adapter; analytic posteriors implement it in tests.
  *
  * <p>Contract: {@link #sample(int, long)} is deterministic for a seed; {@link #logDensity(double[])}
  * is normalised over theta (it integrates to 1 over the support), returns -infinity outside it.
  */
-public interface PosteriorModel {
+public interface EventPosterior {
 
   int dimension();
 
