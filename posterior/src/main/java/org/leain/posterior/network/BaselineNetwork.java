@@ -72,7 +72,8 @@ public final class BaselineNetwork extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long b = inputShapes[0].get(0);
     sedMlp.initialize(manager, dataType, new Shape(b, 3L * config.sedBins() + 1));
-    strainBackbone.initialize(manager, dataType, new Shape(b, 2, config.strainSamples()));
+    strainBackbone.initialize(manager, dataType,
+        new Shape(b, config.strainChannels() + 1, config.strainSamples()));
     fusion.initialize(manager, dataType, new Shape(b, config.features() * 2L + 2));
   }
 }

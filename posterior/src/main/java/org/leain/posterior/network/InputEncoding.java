@@ -38,7 +38,7 @@ public final class InputEncoding {
     this.capacity = capacity;
     this.sed = new float[capacity * 3 * config.sedBins()];
     this.sedScalars = new float[capacity];
-    this.strain = new float[capacity * 2 * config.strainSamples()];
+    this.strain = new float[capacity * (config.strainChannels() + 1) * config.strainSamples()];
     this.present = new float[capacity];
   }
 
@@ -71,8 +71,9 @@ public final class InputEncoding {
   }
 
   /**
-   * Adds one example. Flux and error in any consistent unit; the mask is 1 for valid bins. Strain
-   * and its mask may be null (no GW modality).
+   * Adds one example. Flux and error in any consistent unit; the mask is 1 for valid bins. The
+   * whitened strain is channel-major (C * M values) with one mask of M values; both may be null (no
+   * GW modality).
    */
   public void add(float[] flux, float[] err, float[] mask, float[] whitenedStrain, float[] strainMask) {
     if (size == capacity) {
@@ -95,19 +96,22 @@ public final class InputEncoding {
     }
     sedScalars[size] = (float) ((lnScale - lnScaleMean) / lnScaleStd);
     int m = config.strainSamples();
-    int sBase = size * 2 * m;
+    int c = config.strainChannels();
+    int sBase = size * (c + 1) * m;
     if (whitenedStrain == null) {
-      java.util.Arrays.fill(strain, sBase, sBase + 2 * m, 0f);
+      java.util.Arrays.fill(strain, sBase, sBase + (c + 1) * m, 0f);
       present[size] = 0f;
     } else {
-      if (whitenedStrain.length != m || strainMask.length != m) {
-        throw new IllegalArgumentException("Expected strain arrays of length " + m + ". Actual: "
-            + whitenedStrain.length + ", " + strainMask.length);
+      if (whitenedStrain.length != c * m || strainMask.length != m) {
+        throw new IllegalArgumentException("Expected strain arrays of length " + c * m + " and "
+            + m + ". Actual: " + whitenedStrain.length + ", " + strainMask.length);
       }
       for (int i = 0; i < m; i++) {
         boolean valid = strainMask[i] > 0.5f;
-        strain[sBase + i] = valid ? whitenedStrain[i] : 0f;
-        strain[sBase + m + i] = valid ? 1f : 0f;
+        for (int ch = 0; ch < c; ch++) {
+          strain[sBase + ch * m + i] = valid ? whitenedStrain[ch * m + i] : 0f;
+        }
+        strain[sBase + c * m + i] = valid ? 1f : 0f;
       }
       present[size] = 1f;
     }
@@ -118,10 +122,11 @@ public final class InputEncoding {
   public NDList toNDList(NDManager manager) {
     int n = config.sedBins();
     int m = config.strainSamples();
+    int c = config.strainChannels() + 1;
     return new NDList(
         manager.create(java.util.Arrays.copyOf(sed, size * 3 * n), new Shape(size, 3, n)),
         manager.create(java.util.Arrays.copyOf(sedScalars, size), new Shape(size, 1)),
-        manager.create(java.util.Arrays.copyOf(strain, size * 2 * m), new Shape(size, 2, m)),
+        manager.create(java.util.Arrays.copyOf(strain, size * c * m), new Shape(size, c, m)),
         manager.create(java.util.Arrays.copyOf(present, size), new Shape(size, 1)));
   }
 }

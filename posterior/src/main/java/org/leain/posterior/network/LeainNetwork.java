@@ -60,23 +60,25 @@ public final class LeainNetwork extends AbstractBlock {
 
   /**
    * The frames and canonical canvases: [eta_hat (B,) f64, sed canvas (B,3,L), lnM_hat (B,) f64,
-   * strain canvas (B,2,L')]. Exposed so tests can check equivariance on the real network.
+   * strain canvas (B,C+1,L')]. Exposed so tests can check equivariance on the real network.
    */
   public NDList canonicalise(ParameterStore store, NDList inputs, boolean training) {
     NDArray sed = inputs.get(0);
     NDArray strain = inputs.get(2);
     NDArray eta = sedFrame.forward(store, new NDList(sed.get(":, 0:1, :")), training).head();
     NDArray sedCanon = sedCanvas.shift(sed, offsetBins(eta, config.etaMin(), config.etaMax(),
-        config.sedLnStep()));
-    NDArray lnMass = strainFrame.forward(store, new NDList(strain.get(":, 0:1, :")), training).head();
+        config.sedLnStep(), config.sedCanvasReference()));
+    NDArray lnMass = strainFrame.forward(store,
+        new NDList(strain.get(":, 0:" + config.strainChannels() + ", :")), training).head();
     NDArray strainCanon = strainCanvas.shift(strain, offsetBins(lnMass, config.lnMassMin(),
-        config.lnMassMax(), config.strainLnStep()));
+        config.lnMassMax(), config.strainLnStep(), config.strainCanvasReference()));
     return new NDList(eta, sedCanon, lnMass, strainCanon);
   }
 
-  private NDArray offsetBins(NDArray frame, double min, double max, double step) {
+  /** Canvas offset (reference - frame) / step, with the frame clipped to the prior +- margin. */
+  private NDArray offsetBins(NDArray frame, double min, double max, double step, double reference) {
     double margin = config.frameMarginBins() * step;
-    return frame.clip(min - margin, max + margin).mul(-1).add(max + margin).div(step);
+    return frame.clip(min - margin, max + margin).mul(-1).add(reference).div(step);
   }
 
   @Override
@@ -132,9 +134,11 @@ public final class LeainNetwork extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long b = inputShapes[0].get(0);
     sedFrame.initialize(manager, dataType, new Shape(b, 1, config.sedBins()));
-    strainFrame.initialize(manager, dataType, new Shape(b, 1, config.strainSamples()));
+    strainFrame.initialize(manager, dataType,
+        new Shape(b, config.strainChannels(), config.strainSamples()));
     sedBackbone.initialize(manager, dataType, new Shape(b, 3, config.sedCanvasBins()));
-    strainBackbone.initialize(manager, dataType, new Shape(b, 2, config.strainCanvasBins()));
+    strainBackbone.initialize(manager, dataType,
+        new Shape(b, config.strainChannels() + 1, config.strainCanvasBins()));
     fusion.initialize(manager, dataType, new Shape(b, 2L * config.features() + 4));
   }
 }

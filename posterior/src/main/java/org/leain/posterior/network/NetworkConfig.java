@@ -8,7 +8,10 @@ package org.leain.posterior.network;
  * @param sedBins N, bins of the SED grid
  * @param sedLnStep ln-wavelength step of the SED grid
  * @param strainSamples M, samples of the strain grid
+ * @param strainChannels data channels of the strain (e.g. 2 for TDI A and E)
  * @param strainLnStep ln-time step of the strain grid (a mass scale s shifts it by ln s)
+ * @param strainOriginLnMass ln M_det at which the waveform support would start at sample 0
+ * @param strainSupportBins length of the waveform support in samples (the strain canvas holds it)
  * @param etaMin ln(1 + z_min) of the prior
  * @param etaMax ln(1 + z_max) of the prior
  * @param lnMassMin smallest ln(M_det / Msun) of the prior
@@ -28,7 +31,10 @@ public record NetworkConfig(
     int sedBins,
     double sedLnStep,
     int strainSamples,
+    int strainChannels,
     double strainLnStep,
+    double strainOriginLnMass,
+    int strainSupportBins,
     double etaMin,
     double etaMax,
     double lnMassMin,
@@ -62,10 +68,22 @@ public record NetworkConfig(
     return roundUp16(sedBins + (int) Math.ceil((etaMax - etaMin) / sedLnStep) + 2 * frameMarginBins);
   }
 
-  /** Strain canvas length, likewise for the prior range of ln M_det. */
+  /** The frame at which canvas bin {@link #frameMarginBins} reads SED bin 0. */
+  public double sedCanvasReference() {
+    return etaMax + frameMarginBins * sedLnStep;
+  }
+
+  /**
+   * Strain canvas length: the waveform support plus margins, rounded to 16. Every mass in the
+   * prior maps the support to the same canvas bins, so the canvas need not hold the whole window.
+   */
   public int strainCanvasBins() {
-    return roundUp16(strainSamples
-        + (int) Math.ceil((lnMassMax - lnMassMin) / strainLnStep) + 2 * frameMarginBins);
+    return roundUp16(strainSupportBins + 2 * frameMarginBins);
+  }
+
+  /** The frame at which canvas bin {@link #frameMarginBins} reads strain sample 0. */
+  public double strainCanvasReference() {
+    return strainOriginLnMass + frameMarginBins * strainLnStep;
   }
 
   private static int roundUp16(int n) {

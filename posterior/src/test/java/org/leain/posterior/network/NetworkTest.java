@@ -22,8 +22,8 @@ class NetworkTest {
   static final double LN_MIN_CENTRE = Math.log(0.6) + 0.5 * STEP;
 
   static NetworkConfig config(String kind) {
-    return new NetworkConfig(kind, BINS, STEP, 256, 0.02, Math.log(4), Math.log(13), 10.0, 14.0,
-        12.0, 8, 0, 4, 7, 8, 8, 32, 64);
+    return new NetworkConfig(kind, BINS, STEP, 256, 2, 0.02, 9.9, 120, Math.log(4), Math.log(13),
+        10.0, 14.0, 12.0, 8, 0, 4, 7, 8, 8, 32, 64);
   }
 
   static long parameterCount(Block block) {
@@ -62,7 +62,7 @@ class NetworkTest {
     try (NDManager m = NDManager.newBaseManager()) {
       LeainNetwork network = new LeainNetwork(config);
       network.initialize(m, DataType.FLOAT32, new Shape(2, 3, BINS), new Shape(2, 1),
-          new Shape(2, 2, 256), new Shape(2, 1));
+          new Shape(2, 3, 256), new Shape(2, 1));
       InputEncoding encoding = new InputEncoding(config, 0, 1, 2);
       double eta = Math.log(1 + 3.5);
       int k = 31;
@@ -104,18 +104,18 @@ class NetworkTest {
       try (NDManager m = NDManager.newBaseManager()) {
         Block network = Networks.build(config);
         network.initialize(m, DataType.FLOAT32, new Shape(1, 3, BINS), new Shape(1, 1),
-            new Shape(1, 2, 256), new Shape(1, 1));
+            new Shape(1, 3, 256), new Shape(1, 1));
         InputEncoding encoding = new InputEncoding(config, 0, 1, 1);
         float[] flux = compactSpectrum(1.6, 1.0);
         encoding.add(flux, scaled(flux, 1f), constant(BINS, 1f), null, null);
         NDList inputs = encoding.toNDList(m);
         NDList quiet = network.forward(new ParameterStore(m, false), inputs, false);
         Random random = new Random(1);
-        float[] noise = new float[2 * 256];
+        float[] noise = new float[3 * 256];
         for (int i = 0; i < noise.length; i++) {
           noise[i] = (float) random.nextGaussian();
         }
-        inputs.set(2, m.create(noise, new Shape(1, 2, 256)));
+        inputs.set(2, m.create(noise, new Shape(1, 3, 256)));
         NDList noisy = network.forward(new ParameterStore(m, false), inputs, false);
         for (int i = 0; i < 3; i++) {
           float[] expected = quiet.get(i).toFloatArray();
@@ -136,7 +136,7 @@ class NetworkTest {
       for (int i = 0; i < 2; i++) {
         Block block = Networks.build(config(kinds[i]));
         block.initialize(m, DataType.FLOAT32, new Shape(1, 3, BINS), new Shape(1, 1),
-            new Shape(1, 2, 256), new Shape(1, 1));
+            new Shape(1, 3, 256), new Shape(1, 1));
         counts[i] = parameterCount(block);
       }
       double ratio = (double) counts[1] / counts[0];
