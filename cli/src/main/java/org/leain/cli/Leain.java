@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CommandLine.HelpCommand.class,
         org.leain.broker.BrokerCommand.class,
+        org.leain.load.LoadTestCommand.class,
     })
 public final class Leain implements Runnable {
 
