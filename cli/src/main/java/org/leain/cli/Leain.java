@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         org.leain.sim.command.SimulateCommand.class,
         org.leain.broker.BrokerCommand.class,
         org.leain.sky.cli.CrossmatchCommand.class,
+        org.leain.load.LoadTestCommand.class,
     })
 public final class Leain implements Runnable {
 
