@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         org.leain.broker.BrokerCommand.class,
         org.leain.sky.cli.CrossmatchCommand.class,
         org.leain.load.LoadTestCommand.class,
+        org.leain.demo.DemoCommand.class,
         org.leain.cli.feed.ReplayLvkCommand.class,
         org.leain.cli.feed.ProduceSpectrumCommand.class,
     })
