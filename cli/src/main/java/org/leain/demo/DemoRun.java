@@ -54,6 +54,7 @@ public final class DemoRun {
 
   public Outcome run() throws Exception {
     long startNanos = System.nanoTime();
+    long jvmUptimeAtStartMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     boolean embedded = options.bootstrapServers() == null;
     String runTag = embedded ? "" : Long.toString(System.currentTimeMillis() / 1000, 36);
     EmbeddedBroker broker = null;
@@ -106,7 +107,8 @@ public final class DemoRun {
           exitCode = fail(watcher, scenario, startNanos, "posteriors and dead letters of phase one");
         } else {
           send(scenario.retraction(), sender, sentPerTopic, sent, total, startNanos);
-          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations());
+          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations())
+              && w.associationTombstones().containsAll(scenario.withdrawnAssociations());
           if (!watcher.await(phaseTwo, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
             exitCode = fail(watcher, scenario, startNanos, "withdrawals after the retraction");
           }
@@ -120,7 +122,7 @@ public final class DemoRun {
         double toFirst = watcher.firstPosteriorNanos() < 0 ? Double.NaN
             : (watcher.firstPosteriorNanos() - startNanos) / 1e9;
         List<String> summary = DemoReport.summary(scenario, watcher, sentPerTopic, toFirst,
-            (System.nanoTime() - startNanos) / 1e9);
+            toFirst + jvmUptimeAtStartMs / 1000.0, (System.nanoTime() - startNanos) / 1e9);
         summary.forEach(out::println);
         List<Path> plots = DemoReport.write(options.outDir(), summary, scenario, watcher.latestPosteriors());
         out.println("Output in " + options.outDir().toAbsolutePath() + ": summary.txt and " + plots.size()
