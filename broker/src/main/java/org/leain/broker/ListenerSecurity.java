@@ -17,9 +17,9 @@ import java.util.Objects;
  * controller listeners stay PLAINTEXT on the loopback interface whatever is chosen here: a one-node
  * broker talks only to itself over them.
  *
- * <p>Tested against a real broker: {@link Plaintext}, and {@link Scram} over {@link Tls} (SASL_SSL,
- * which covers the TLS properties of both sides). {@link OAuthBearer} is rendered from the Kafka
- * documentation but not yet exercised by a test (it needs a JWKS and token endpoint).
+ * <p>Tested against a real broker: {@link Plaintext}; {@link Scram} over {@link Tls} (SASL_SSL, which
+ * covers the TLS properties of both sides); {@link OAuthBearer} without TLS, against a JWKS and token
+ * endpoint served by the test.
  */
 public sealed interface ListenerSecurity
     permits ListenerSecurity.Plaintext, ListenerSecurity.Tls, ListenerSecurity.Scram,
