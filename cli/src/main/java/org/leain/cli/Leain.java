@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         CommandLine.HelpCommand.class,
         org.leain.sim.command.SimulateCommand.class,
         org.leain.broker.BrokerCommand.class,
+        org.leain.sky.cli.CrossmatchCommand.class,
+        org.leain.load.LoadTestCommand.class,
     })
 public final class Leain implements Runnable {
 
