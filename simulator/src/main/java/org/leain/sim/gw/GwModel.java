@@ -93,6 +93,11 @@ public final class GwModel {
   }
 
   /** Optimal matched-filter SNR of the whitened signal, sqrt(sum of a_i^2 over both channels). */
+  public double optimalSnr(Theta theta) {
+    return optimalSnr(theta, new double[grid.size()], new double[grid.size()]);
+  }
+
+  /** {@link #optimalSnr(Theta)} with caller-provided scratch arrays (no allocation). */
   public double optimalSnr(Theta theta, double[] scratchRe, double[] scratchIm) {
     compute(theta, 0.0, true, scratchRe, scratchIm);
     double sum = 0.0;

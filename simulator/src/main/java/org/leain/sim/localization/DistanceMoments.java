@@ -31,16 +31,15 @@ final class DistanceMoments {
     double hi = 1e6;
     for (int k = 0; k < 200 && hi - lo > 1e-13 * Math.max(1.0, Math.abs(hi)); k++) {
       double mid = 0.5 * (lo + hi);
-      double[] m = DistanceAnsatz.moments(mid, 1.0);
-      if (m[1] / m[0] > target) {
+      DistanceAnsatz.Moments m = DistanceAnsatz.moments(mid, 1.0);
+      if (m.stdMpc() / m.meanMpc() > target) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
     double x = 0.5 * (lo + hi);
-    double[] m = DistanceAnsatz.moments(x, 1.0);
-    double sigma = meanMpc / m[0];
+    double sigma = meanMpc / DistanceAnsatz.moments(x, 1.0).meanMpc();
     double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2.0 * Math.PI);
     double i2 = x * pdf + (1.0 + x * x) * ErrorFunction.normalCdf(x);
     return new double[] {x * sigma, sigma, 1.0 / (sigma * sigma * i2)};

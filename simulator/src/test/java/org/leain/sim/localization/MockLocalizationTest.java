@@ -22,9 +22,10 @@ class MockLocalizationTest {
   @CsvSource({"40000, 2000", "60000, 30000", "25000, 1250", "130000, 70000"})
   void ansatzParameters_haveTheRequestedMoments(double meanMpc, double stdMpc) {
     double[] ansatz = DistanceMoments.ansatzFor(meanMpc, stdMpc);
-    double[] moments = DistanceAnsatz.moments(ansatz[0], ansatz[1]);
-    assertEquals(meanMpc, moments[0], 1e-9 * meanMpc);
-    assertEquals(stdMpc, moments[1], 1e-9 * meanMpc);
+    DistanceAnsatz.Moments moments = DistanceAnsatz.moments(ansatz[0], ansatz[1]);
+    assertEquals(meanMpc, moments.meanMpc(), 1e-9 * meanMpc);
+    assertEquals(stdMpc, moments.stdMpc(), 1e-9 * meanMpc);
+    assertEquals(moments.normPerMpc2(), ansatz[2], 1e-9 * ansatz[2]);
     // DISTNORM normalises r^2 N(r; mu, sigma) on r > 0: integrate numerically.
     double sum = 0.0;
     double dr = ansatz[1] / 200.0;
@@ -47,9 +48,9 @@ class MockLocalizationTest {
       assertEquals(loc.area90Deg2(), area90Deg2(loc), 0.08 * loc.area90Deg2());
       double dl = org.leain.sky.cosmology.Planck18.luminosityDistanceMpc(theta.z());
       assertEquals(dl, loc.trueDistanceMpc(), 1e-8 * dl);
-      double[] moments = DistanceAnsatz.moments(loc.distMuMpc(), loc.distSigmaMpc());
-      assertEquals(loc.distMeanMpc(), moments[0], 1e-8 * dl);
-      assertEquals(loc.distStdMpc(), moments[1], 1e-8 * dl);
+      DistanceAnsatz.Moments moments = DistanceAnsatz.moments(loc.distMuMpc(), loc.distSigmaMpc());
+      assertEquals(loc.distMeanMpc(), moments.meanMpc(), 1e-8 * dl);
+      assertEquals(loc.distStdMpc(), moments.stdMpc(), 1e-8 * dl);
       assertEquals(dl, map.metadata().distMeanMpc(), 1e-8 * dl);
       minArea = Math.min(minArea, loc.area90Deg2());
       maxArea = Math.max(maxArea, loc.area90Deg2());
