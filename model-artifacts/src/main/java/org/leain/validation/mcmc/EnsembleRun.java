@@ -69,11 +69,7 @@ final class EnsembleRun {
       }
       chain.add(flat);
       if (step == nextCheck || step == config.maxStepsPerRun()) {
-        // A cheap estimate on the second half (free of the start transient) first; the one on the
-        // whole kept chain, which is reported, only when the cheap one passes.
-        double[] late = tau(chain, chain.size() / 2);
-        int burn = burnIn(late, chain.size());
-        if (longEnough(chain.size() - burn, late) && longEnough(chain.size() - burn, tau(chain, burn))) {
+        if (acceptableBurnIn(chain) >= 0) {
           reason = StopReason.CONVERGED;
           break;
         }
@@ -84,10 +80,59 @@ final class EnsembleRun {
         break;
       }
     }
-    burnIn = burnIn(tau(chain, chain.size() / 2), chain.size());
+    burnIn = reason == StopReason.CONVERGED ? acceptableBurnIn(chain)
+        : burnIn(tau(chain, chain.size() / 2), chain.size());
     tau = tau(chain, burnIn);
     return new Outcome(chain, burnIn, tau, reason, (double) accepted / proposed,
         swapsProposed == 0 ? Double.NaN : (double) swapsAccepted / swapsProposed, evaluations);
+  }
+
+  /**
+   * The burn-in that leaves a converged chain, or -1: first 5 tau (estimated on the second half),
+   * then half the chain. Converged means the rest is longer than the tau multiple (tau estimated
+   * on the rest itself) and its two halves agree by split R-hat, which catches a start transient
+   * longer than the burn-in.
+   */
+  private int acceptableBurnIn(List<double[]> chain) {
+    int n = chain.size();
+    double[] late = tau(chain, n / 2);
+    int first = burnIn(late, n);
+    for (int burn : first == n / 2 ? new int[] {first} : new int[] {first, n / 2}) {
+      if (!longEnough(n - burn, late)) {
+        continue;
+      }
+      double[] kept = tau(chain, burn);
+      if (longEnough(n - burn, kept) && halvesAgree(chain, burn, kept)) {
+        return burn;
+      }
+    }
+    return -1;
+  }
+
+  /** Split R-hat of the kept chain (thinned by tau, walkers of a step in turn) within the threshold. */
+  private boolean halvesAgree(List<double[]> chain, int burn, double[] tau) {
+    double max = 1;
+    for (double t : tau) {
+      max = Math.max(max, t);
+    }
+    int thin = (int) Math.ceil(max);
+    int steps = (chain.size() - burn + thin - 1) / thin;
+    if (steps * w < 4) {
+      return false;
+    }
+    double[] series = new double[steps * w];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < steps; i++) {
+        double[] flat = chain.get(burn + i * thin);
+        for (int k = 0; k < w; k++) {
+          series[i * w + k] = flat[k * d + j];
+        }
+      }
+      if (!(SplitRhat.of(new double[][] {series}) <= config.rHatThreshold())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean longEnough(int kept, double[] tau) {
