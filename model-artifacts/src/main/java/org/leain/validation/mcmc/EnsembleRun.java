@@ -1,6 +1,7 @@
 package org.leain.validation.mcmc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -191,30 +192,29 @@ final class EnsembleRun {
         logp[t][k] = evaluate(position[t][k]);
       }
     }
-    for (int t = 0; t < 1; t++) {
-      for (int k = 0; k < w; k++) {
-        double scale = START_BALL_UNIT;
-        for (int attempt = 0; ; attempt++) {
-          double[] x = new double[d];
-          for (int j = 0; j < d; j++) {
-            x[j] = best[j] + scale * box.width(j) * gaussian();
-          }
-          double lp = evaluate(x);
-          if (lp > Double.NEGATIVE_INFINITY) {
-            position[t][k] = x;
-            logp[t][k] = lp;
-            break;
-          }
-          if (attempt > 100) {
-            scale /= 2;
-          }
-          if (attempt > 1000) {
-            throw new IllegalStateException("Expected finite log density near the optimum " + java.util.Arrays.toString(best)
-                + ". Actual: -infinity around it");
-          }
-        }
+    for (int k = 0; k < w; k++) {
+      position[0][k] = nearby(best);
+      logp[0][k] = evaluate(position[0][k]);
+    }
+  }
+
+  /** A point with finite density in a ball of START_BALL_UNIT box widths around x (shrunk if needed). */
+  private double[] nearby(double[] x) {
+    double scale = START_BALL_UNIT;
+    for (int attempt = 0; attempt <= 1000; attempt++) {
+      double[] y = new double[d];
+      for (int j = 0; j < d; j++) {
+        y[j] = x[j] + scale * box.width(j) * gaussian();
+      }
+      if (evaluate(y) > Double.NEGATIVE_INFINITY) {
+        return y;
+      }
+      if (attempt > 100) {
+        scale /= 2;
       }
     }
+    throw new IllegalStateException("Expected a finite log density near the optimum " + Arrays.toString(x)
+        + ". Actual: -infinity in 1,000 draws around it");
   }
 
   private double[] finiteDraw() {
@@ -235,7 +235,7 @@ final class EnsembleRun {
     double lp = target.logDensity(x);
     if (Double.isNaN(lp) || lp == Double.POSITIVE_INFINITY) {
       throw new IllegalStateException("Expected a finite or -infinite log density. Actual: " + lp + " at "
-          + java.util.Arrays.toString(x));
+          + Arrays.toString(x));
     }
     return lp;
   }
