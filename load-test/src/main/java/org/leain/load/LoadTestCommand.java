@@ -37,6 +37,10 @@ public final class LoadTestCommand implements Callable<Integer> {
       description = "How long to send: e.g. 30s, 2m, 500ms (a bare number is seconds).")
   Duration duration;
 
+  @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Send at the rate for this long first, without recording latencies (default ${DEFAULT-VALUE}).")
+  Duration warmup;
+
   @Option(names = "--spectra-per-alert", defaultValue = "10",
       description = "K: consecutive inside spectra per alert (default ${DEFAULT-VALUE}).")
   int spectraPerAlert;
@@ -92,7 +96,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     List<String> launcherCommand = launcher == null || launcher.isBlank()
         ? LoadTest.repositoryLauncher()
         : Arrays.asList(launcher.trim().split("\\s+"));
-    LoadTestOptions options = new LoadTestOptions(rate, duration, spectraPerAlert, activeAlerts, skymapAreaDeg2,
+    LoadTestOptions options = new LoadTestOptions(rate, duration, warmup, spectraPerAlert, activeAlerts, skymapAreaDeg2,
         outsideFraction, instances, bootstrapServers, launcherCommand, appSettings, dir, readyTimeout,
         drainTimeout, seed);
     LoadSummary summary = LoadTest.run(options, System.err);

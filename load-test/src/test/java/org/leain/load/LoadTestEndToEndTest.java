@@ -29,25 +29,28 @@ class LoadTestEndToEndTest {
   void shortRun_againstAChildProcessApp_receivesEveryExpectedPosterior_atTheTargetRate(@TempDir Path dir)
       throws Exception {
     double rate = 100.0;
-    LoadTestOptions options = new LoadTestOptions(rate, Duration.ofSeconds(3), 5, 4, 100.0, 0.2, 1, null,
+    LoadTestOptions options = new LoadTestOptions(rate, Duration.ofSeconds(3), Duration.ofSeconds(1), 5, 4, 100.0, 0.2, 1, null,
         StandInStreamApp.launcher(), Map.of(), dir, Duration.ofSeconds(60), Duration.ofSeconds(30), 7L);
     ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
     LoadSummary summary = LoadTest.run(options, new PrintStream(progressBytes, true, StandardCharsets.UTF_8));
     String progress = progressBytes.toString(StandardCharsets.UTF_8);
     System.out.print(progress + org.leain.load.measure.Reports.table(summary));
 
-    assertEquals(300, summary.sent(), progress);
-    assertEquals(rate, summary.achievedRate(), 0.1 * rate, "achieved rate");
+    assertEquals(400, summary.sent(), progress);
+    assertEquals(rate, summary.achievedRate(), 0.15 * rate, "achieved rate (a loaded 2-core machine)");
     assertEquals(0, summary.errors(), "errors");
     assertEquals(0, summary.deadLetters(), "dead letters");
     assertEquals(0, summary.missing(), "missing posteriors");
     assertEquals(0, summary.duplicates(), "duplicates");
     assertEquals(0, summary.unexpected(), "unexpected posteriors");
     // With 20% outside spectra (no posterior) and possibly several regions per inside spectrum.
-    assertTrue(summary.expectedPosteriors() >= 200 && summary.expectedPosteriors() <= 300,
+    assertTrue(summary.expectedPosteriors() >= 250 && summary.expectedPosteriors() <= 400,
         "expected posteriors: " + summary.expectedPosteriors());
-    assertEquals(summary.expectedPosteriors(), summary.endToEnd().count());
-    assertEquals(summary.expectedPosteriors(), summary.stages().get(Stage.DELIVER).count());
+    // The first second is warm-up: received and counted, but not in the latencies.
+    long measured = summary.endToEnd().count();
+    assertTrue(measured > 0.6 * summary.expectedPosteriors() && measured < 0.9 * summary.expectedPosteriors(),
+        "measured " + measured + " of " + summary.expectedPosteriors());
+    assertEquals(measured, summary.stages().get(Stage.DELIVER).count());
     assertTrue(summary.endToEnd().p50Ms() > 0 && summary.endToEnd().maxMs() < 30_000, summary.endToEnd().toString());
     assertTrue(progress.contains("] sent "), "a progress line per second:\n" + progress);
 

@@ -38,6 +38,7 @@ public final class Reports {
     root.put("rate", s.rate());
     root.put("achieved_rate", round(s.achievedRate()));
     root.put("duration_s", s.durationS());
+    root.put("warmup_s", s.warmupS());
     root.put("instances", s.instances());
     root.put("active_alerts", s.activeAlerts());
     root.put("skymap_area_deg2", s.skymapAreaDeg2());

@@ -39,7 +39,7 @@ class ReportsTest {
   }
 
   private static LoadSummary summary(LatencyRecorder recorder, Map<Stage, LatencySummary> stages) {
-    return new LoadSummary(1000, 998.04, 10, 1, 100, 30, 10, 10_000, 10_000, 10_000, 0, 0, 0, 0, 0,
+    return new LoadSummary(1000, 998.04, 10, 0, 1, 100, 30, 10, 10_000, 10_000, 10_000, 0, 0, 0, 0, 0,
         LatencySummary.of(recorder.endToEnd()), stages);
   }
 
