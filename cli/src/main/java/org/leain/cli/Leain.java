@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         org.leain.sky.cli.CrossmatchCommand.class,
         org.leain.load.LoadTestCommand.class,
         org.leain.validation.dcbh.ValidateCommand.class,
+        org.leain.training.InferCommand.class,
     })
 public final class Leain implements Runnable {
 
