@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         + "localization, DCBH posteriors from the LEAIN network, as Avro on Kafka.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        org.leain.broker.BrokerCommand.class,
     })
 public final class Leain implements Runnable {
 
