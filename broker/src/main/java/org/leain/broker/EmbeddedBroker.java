@@ -102,6 +102,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       command.add("-Xms64m");
       command.add("-Xmx" + options.heapMiB() + "m");
       command.add("-XX:+ExitOnOutOfMemoryError");
+      command.addAll(options.jvmOptions());
       command.add("-Djava.awt.headless=true");
       command.add("-D" + BrokerChild.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
       // System properties win over any simplelogger.properties on the shared class path.
@@ -111,7 +112,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
       command.addAll(options.security().jvmOptions());
       command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
+      command.add(absoluteClassPath());
       command.add(BrokerChild.class.getName());
       command.add(propertiesFile.toString());
       command.add(formatArgumentsFile.toString());
@@ -294,7 +295,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < all.size() && errors.size() < ERROR_LINES_ON_FAILURE; i++) {
       String line = all.get(i);
-      if (line.contains(" ERROR ") || line.contains(" FATAL ") || line.startsWith("Exception in thread")) {
+      if (line.contains(" ERROR ") || line.contains(" FATAL ") || line.startsWith("Exception in thread")
+          || line.startsWith("Error:")) {
         errors.add(line);
         // The next line, if not a log line of its own, names the exception and its message.
         if (i + 1 < all.size() && !all.get(i + 1).matches("^\\d{4}-.*")) {
@@ -305,6 +307,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     List<String> last = all.subList(Math.max(0, all.size() - LAST_LINES_ON_FAILURE), all.size());
     return "First error lines of " + logFile() + ":\n" + String.join("\n", errors)
         + "\nLast lines of " + logFile() + ":\n" + String.join("\n", last);
+  }
+
+  /**
+   * This JVM's class path with every entry made absolute: the child runs in its data directory,
+   * where relative entries would point nowhere.
+   */
+  private static String absoluteClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).toAbsolutePath().toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** Free ports, all held open together so that one call never returns the same port twice. */

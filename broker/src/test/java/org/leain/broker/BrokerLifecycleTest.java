@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,55 +28,46 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerLifecycleTest {
 
   @Test
-  void twoBrokersAtOnce_useDifferentPorts_andCloseLeavesNeitherProcessNorTemporaryDirectory() throws Exception {
-    EmbeddedBroker first = EmbeddedBroker.start(BrokerOptions.defaults());
-    EmbeddedBroker second = EmbeddedBroker.start(BrokerOptions.defaults());
+  void twoBrokersAtOnce_runApart_closeLeavesNoProcess_andOnlyAKeptDirectorySurvivesARestart(@TempDir Path keptDir)
+      throws Exception {
+    // Started concurrently: port selection and startup must not interfere.
+    CompletableFuture<EmbeddedBroker> keptStart =
+        CompletableFuture.supplyAsync(() -> EmbeddedBroker.start(BrokerOptions.forTests().withDataDir(keptDir)));
+    EmbeddedBroker temporary = EmbeddedBroker.start(BrokerOptions.forTests());
+    EmbeddedBroker kept = keptStart.join();
     try {
-      assertNotEquals(first.bootstrapServers(), second.bootstrapServers());
-      for (EmbeddedBroker broker : List.of(first, second)) {
+      assertNotEquals(temporary.bootstrapServers(), kept.bootstrapServers());
+      for (EmbeddedBroker broker : List.of(temporary, kept)) {
         broker.createTopics(List.of(TopicSpec.of("own", 1)));
         produce(broker, "own", broker.bootstrapServers());
       }
-      for (EmbeddedBroker broker : List.of(first, second)) {
-        var records = EmbeddedBrokerTest.consumeAll(broker, "own", "read_uncommitted", 1);
-        assertEquals(List.of(broker.bootstrapServers()),
-            records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList());
+      for (EmbeddedBroker broker : List.of(temporary, kept)) {
+        assertEquals(List.of(broker.bootstrapServers()), values(broker, "own", 1));
       }
     } finally {
       long closeStart = System.nanoTime();
-      first.close();
+      temporary.close();
       Duration closeDuration = Duration.ofNanos(System.nanoTime() - closeStart);
-      second.close();
-      second.close(); // idempotent
+      kept.close();
+      kept.close(); // idempotent
       assertTrue(closeDuration.compareTo(Duration.ofSeconds(5)) < 0, "close took " + closeDuration);
     }
-    for (EmbeddedBroker broker : List.of(first, second)) {
+    for (EmbeddedBroker broker : List.of(temporary, kept)) {
       assertFalse(broker.processHandle().isAlive(), "child JVM still alive: " + broker);
-      assertFalse(Files.exists(broker.dataDir()), "temporary data directory left: " + broker.dataDir());
     }
-  }
+    assertFalse(Files.exists(temporary.dataDir()), "temporary data directory left: " + temporary.dataDir());
+    assertTrue(Files.isRegularFile(keptDir.resolve("kafka-logs").resolve("meta.properties")));
 
-  @Test
-  void aKeptDataDirectory_servesTheEarlierRecordsAfterARestart(@TempDir Path dataDir) throws Exception {
-    BrokerOptions options = BrokerOptions.defaults().withDataDir(dataDir);
-    try (EmbeddedBroker broker = EmbeddedBroker.start(options)) {
-      broker.createTopics(List.of(TopicSpec.of("kept", 1)));
-      produce(broker, "kept", "before restart");
-    }
-    assertTrue(Files.isRegularFile(dataDir.resolve("kafka-logs").resolve("meta.properties")));
-
-    try (EmbeddedBroker restarted = EmbeddedBroker.start(options)) {
-      assertEquals(List.of(), restarted.createTopics(List.of(TopicSpec.of("kept", 1))));
-      var records = EmbeddedBrokerTest.consumeAll(restarted, "kept", "read_uncommitted", 1);
-      assertEquals(List.of("before restart"),
-          records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList());
+    try (EmbeddedBroker restarted = EmbeddedBroker.start(BrokerOptions.forTests().withDataDir(keptDir))) {
+      assertEquals(List.of(), restarted.createTopics(List.of(TopicSpec.of("own", 1))));
+      assertEquals(List.of(kept.bootstrapServers()), values(restarted, "own", 1));
     }
   }
 
   @Test
   void aPortInUse_failsTheStart_withTheBrokerLogInTheMessage() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      BrokerOptions options = BrokerOptions.defaults().withPort(taken.getLocalPort());
+      BrokerOptions options = BrokerOptions.forTests().withPort(taken.getLocalPort());
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedBroker.start(options));
       assertTrue(e.getMessage().contains("First error lines of"), e.getMessage());
       assertTrue(e.getMessage().contains("Address already in use"), e.getMessage());
@@ -113,6 +105,12 @@ class BrokerLifecycleTest {
     assertFalse(child.isAlive());
   }
 
+  private static List<String> values(EmbeddedBroker broker, String topic, int expected) {
+    return EmbeddedBrokerTest.consumeAll(broker, topic, "read_uncommitted", expected).stream()
+        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
   private static void produce(EmbeddedBroker broker, String topic, String value) throws Exception {
     Map<String, Object> config = broker.clientProperties();
     try (KafkaProducer<byte[], byte[]> producer =
@@ -126,7 +124,7 @@ class BrokerLifecycleTest {
     static final String CHILD_PID_PREFIX = "broker-pid=";
 
     public static void main(String[] args) throws Exception {
-      EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.defaults());
+      EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTests());
       System.out.println(CHILD_PID_PREFIX + broker.processHandle().pid());
       System.out.flush();
       Thread.sleep(Long.MAX_VALUE);

@@ -32,7 +32,7 @@ class EmbeddedBrokerTest {
 
   @BeforeAll
   static void startBroker() {
-    broker = EmbeddedBroker.start(BrokerOptions.defaults());
+    broker = EmbeddedBroker.start(BrokerOptions.forTests());
   }
 
   @AfterAll

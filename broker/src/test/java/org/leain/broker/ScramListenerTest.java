@@ -18,7 +18,7 @@ class ScramListenerTest {
   @Test
   void theFormattedUser_canCreateTopics_andAWrongPasswordIsRefused() throws Exception {
     ListenerSecurity scram = new ListenerSecurity.Scram("leain", "s3cret-for-tests", null);
-    try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.defaults().withSecurity(scram))) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerOptions.forTests().withSecurity(scram))) {
       assertEquals(List.of(TopicSpec.of("secured", 2)), broker.createTopics(List.of(TopicSpec.of("secured", 2))));
 
       Map<String, Object> wrong = broker.clientProperties();

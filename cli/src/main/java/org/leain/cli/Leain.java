@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
         + "localization, DCBH posteriors from the LEAIN network, as Avro on Kafka.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        org.leain.sim.command.SimulateCommand.class,
         org.leain.broker.BrokerCommand.class,
+        org.leain.sky.cli.CrossmatchCommand.class,
+        org.leain.load.LoadTestCommand.class,
     })
 public final class Leain implements Runnable {
 

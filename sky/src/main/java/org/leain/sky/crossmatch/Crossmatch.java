@@ -34,7 +34,7 @@ public final class Crossmatch {
     double sigma = map.distSigmaMpc(row);
     double norm = map.distNormPerMpc2(row);
     boolean hasDistance = Double.isFinite(mu) && sigma > 0 && Double.isFinite(sigma);
-    double[] moments = DistanceAnsatz.moments(mu, sigma);
+    DistanceAnsatz.Moments moments = DistanceAnsatz.moments(mu, sigma);
     double dl = Double.NaN;
     double pr = Double.NaN;
     double vol = Double.NaN;
@@ -59,8 +59,8 @@ public final class Crossmatch {
         finiteOrNaN(mu),
         finiteOrNaN(sigma),
         finiteOrNaN(norm),
-        moments[0],
-        moments[1],
+        moments.meanMpc(),
+        moments.stdMpc(),
         4 * Math.PI * density,
         redshift,
         dl,

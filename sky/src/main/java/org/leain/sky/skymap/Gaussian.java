@@ -3,7 +3,7 @@ package org.leain.sky.skymap;
 /**
  * The standard normal pdf and cdf to near double precision. Java has no erf, so the cdf uses the
  * everywhere-positive series {@code erf(z) = 2/sqrt(pi) exp(-z^2) sum 2^n z^(2n+1) / (2n+1)!!} for
- * |z| < 2.5 and the Lentz continued fraction for erfc beyond.
+ * |z| < 1.5 and the Lentz continued fraction for erfc beyond.
  */
 final class Gaussian {
 
@@ -28,7 +28,7 @@ final class Gaussian {
     if (z < 0) {
       return 2.0 - erfc(-z);
     }
-    if (z < 2.5) {
+    if (z < 1.5) {
       return 1.0 - erfSeries(z);
     }
     if (z > 27) {
@@ -57,7 +57,7 @@ final class Gaussian {
     double f = z;
     double c = z;
     double d = 0;
-    for (int n = 1; n < 500; n++) {
+    for (int n = 1; n < 5000; n++) {
       double a = 0.5 * n;
       d = z + a * d;
       d = d == 0 ? tiny : d;

@@ -68,6 +68,27 @@ class HealpixTest {
   }
 
   @ParameterizedTest
+  @ValueSource(doubles = {-10.0, 350.0, 710.0, -370.0})
+  void rightAscension_isTakenModulo360(double raDeg) {
+    for (int order : new int[] {0, 6, 17, 29}) {
+      assertEquals(Healpix.ang2pixNested(order, 350.0, -12.5), Healpix.ang2pixNested(order, raDeg, -12.5));
+    }
+  }
+
+  @Test
+  void coarserOrder_isTheParentOfTheFinerPixel_forTheSamePosition() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      double ra = 360 * random.nextDouble();
+      double dec = Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
+      long fine = Healpix.ang2pixNested(29, ra, dec);
+      for (int order : new int[] {0, 6, 11, 20}) {
+        assertEquals(Healpix.parentNested(29, fine, order), Healpix.ang2pixNested(order, ra, dec));
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1, 5, 11, 29})
   void pixelAreas_sumToTheFullSphere(int order) {
     assertEquals(4 * Math.PI, Healpix.pixelAreaSr(order) * Healpix.pixelCount(order), 1e-12);

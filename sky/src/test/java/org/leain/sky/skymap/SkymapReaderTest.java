@@ -62,6 +62,19 @@ class SkymapReaderTest {
   }
 
   @Test
+  void healpyWrittenRingMap_with1024ElementRows_isReadPixelByPixel() {
+    Skymap map = SkymapReader.read(TestData.resourceBytes("skymap/healpy16.ring.fits.gz"));
+    assertEquals(3072, map.size());
+    double area = org.leain.sky.healpix.Healpix.pixelAreaSr(4);
+    for (String[] v : TestData.csvResource("skymap/healpy16.ring.prob.csv")) {
+      long nested = org.leain.sky.healpix.Healpix.ringToNested(4, Long.parseLong(v[0]));
+      int row = (int) nested; // flat maps become NUNIQ rows in NESTED order
+      assertEquals(Nuniq.encode(4, nested), map.uniq(row));
+      assertEquals(Double.parseDouble(v[1]), map.probDensityPerSr(row) * area, 1e-15);
+    }
+  }
+
+  @Test
   void mapFromArrays_equalsTheMapReadFromFits() {
     Skymap fits = SkymapReader.read(TestData.dataBytes("lvk/bayestar.multiorder.fits"));
     Skymap arrays = Skymap.of(fits.uniqColumn(), fits.probDensityColumn(), fits.distMuColumn(),

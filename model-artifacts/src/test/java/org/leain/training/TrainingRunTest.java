@@ -1,0 +1,66 @@
+package org.leain.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leain.posterior.ModelManifest;
+import org.leain.posterior.Posterior;
+import org.leain.posterior.PosteriorEstimator;
+import org.leain.posterior.PosteriorModel;
+
+class TrainingRunTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aTinyLeainRun_lowersTheLoss_writesALoadableModel_andResumes() throws Exception {
+    ExampleGenerator toy = new ToyExamples();
+    TrainingOptions options = new TrainingOptions("leain", 3000, 0.1, 4, 32, 2e-3, 0.3, 10, 10, 3,
+        false, 75);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainingRun.Result result = new TrainingRun(toy, options, dir, new PrintStream(log)).run();
+    List<TrainingRun.EpochRecord> h = result.history();
+    assertEquals(4, h.size());
+    assertTrue(h.get(3).trainLoss() < h.get(0).trainLoss() - 0.5,
+        "train loss " + h.get(0).trainLoss() + " -> " + h.get(3).trainLoss());
+    assertTrue(h.get(3).validationNll() < h.get(0).validationNll(),
+        "validation NLL " + h.get(0).validationNll() + " -> " + h.get(3).validationNll());
+    assertTrue(log.toString().contains("validation NLL"), "progress goes to the given stream");
+
+    ModelManifest manifest = ModelWriter.write(dir, "toy", toy, options, result);
+    assertTrue(Files.size(dir.resolve(ModelWriter.CURVE_FILE)) > 1000);
+    try (PosteriorModel model = PosteriorModel.load(dir);
+        PosteriorEstimator estimator = model.newEstimator()) {
+      ModelWriter.CheckInput input = ModelManifest.json().readValue(
+          dir.resolve(ModelWriter.CHECK_INPUT_FILE).toFile(), ModelWriter.CheckInput.class);
+      Posterior posterior = estimator.infer(input.spectrum(), input.strain());
+      assertEquals(manifest.check().logDensity(), posterior.logDensity(input.theta()), 1e-4);
+    }
+
+    TrainingOptions more = new TrainingOptions("leain", 3000, 0.1, 5, 32, 2e-3, 0.3, 10, 10, 3,
+        true, 75);
+    TrainingRun.Result resumed = new TrainingRun(toy, more, dir, new PrintStream(log)).run();
+    assertEquals(5, resumed.history().size());
+    assertEquals(5, resumed.history().get(4).epoch());
+    assertTrue(resumed.history().get(4).validationNll() < h.get(0).validationNll(),
+        "validation NLL after resuming " + resumed.history());
+  }
+
+  @Test
+  void aTinyBaselineRun_lowersTheLoss() throws Exception {
+    TrainingOptions options = new TrainingOptions("baseline", 3000, 0.1, 3, 32, 2e-3, 0.3, 10, 10,
+        4, false, 75);
+    TrainingRun.Result result = new TrainingRun(new ToyExamples(), options, dir,
+        new PrintStream(new ByteArrayOutputStream())).run();
+    List<TrainingRun.EpochRecord> h = result.history();
+    assertTrue(h.get(2).trainLoss() < h.get(0).trainLoss() - 0.5,
+        "train loss " + h.get(0).trainLoss() + " -> " + h.get(2).trainLoss());
+  }
+}
