@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +27,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.leain.broker.BrokerOptions;
 import org.leain.broker.EmbeddedBroker;
 import org.leain.contracts.Association;
@@ -45,9 +47,12 @@ import org.leain.stream.testing.TestOnlyEngine;
 /**
  * The app against a real single-node KRaft broker (child JVM), exactly-once: the real MS181101ab
  * preliminary notice (GCN JSON) and the real UNCOVER 45924 spectrum in, read back by a
- * read_committed Java consumer; an unreadable spectrum record becomes a committed dead letter.
+ * read_committed Java consumer; an unreadable spectrum record becomes a committed dead letter. Then
+ * a Python consumer (Debian's python3-confluent-kafka and python3-avro) reads the same posterior.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaIntegrationTest {
+  private static final String PYTHON = "/usr/bin/python3";
   private static EmbeddedBroker broker;
 
   @BeforeAll
@@ -63,6 +68,7 @@ class KafkaIntegrationTest {
   }
 
   @Test
+  @Order(1)
   void realAlertAndSpectrum_giveACommittedAssociationAndPosterior_andBadBytesADeadLetter() throws Exception {
     Path state = Files.createTempDirectory("leain-it-state");
     LeainConfig config = LeainConfig.fromMap(Map.of("bootstrap.servers", broker.bootstrapServers(),
@@ -110,17 +116,55 @@ class KafkaIntegrationTest {
     }
   }
 
+  @Test
+  @Order(2)
+  void pythonConsumer_readsTheCommittedPosterior() throws Exception {
+    ProcessBuilder check = new ProcessBuilder(PYTHON, "-c", "import confluent_kafka, avro").redirectErrorStream(true);
+    Process probe;
+    String problem = null;
+    try {
+      probe = check.start();
+      String text = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (probe.waitFor() != 0) {
+        problem = text.strip();
+      }
+    } catch (java.io.IOException e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        org.junit.jupiter.api.Assertions.fail("CI=true requires python3-confluent-kafka and python3-avro: " + problem);
+      }
+      org.junit.jupiter.api.Assumptions.abort(
+          "Install the Debian packages python3-confluent-kafka and python3-avro to run this test: " + problem);
+    }
+    Path root = Fixtures.root();
+    Process python = new ProcessBuilder(PYTHON, root.resolve("stream-app/src/test/python/consume_posteriors.py").toString(),
+        broker.bootstrapServers(), "leain.posteriors", root.resolve("schemas/fingerprints.json").toString(), "1", "60")
+        .redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, python.waitFor(), output);
+    com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(output.strip().split("\n")[0]);
+    assertEquals("MS181101ab|UNCOVER-45924", line.get("key").asText(), output);
+    assertEquals("MS181101ab|UNCOVER-45924", line.get("association_id").asText());
+    assertEquals("SED", line.get("modalities").get(0).asText());
+    assertEquals(1, line.get("modalities").size());
+  }
+
   /** Polls a topic as a read_committed consumer until a matching record arrives (60 s at most). */
   private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic,
       Predicate<ConsumerRecord<String, byte[]>> match) {
     Map<String, Object> props = new HashMap<>(broker.clientProperties());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic + "-" + System.nanoTime());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 9 * 1024 * 1024);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(Set.of(topic));
+      List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
       while (found.isEmpty() && System.nanoTime() < deadline) {
