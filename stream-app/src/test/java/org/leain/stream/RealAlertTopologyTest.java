@@ -51,4 +51,15 @@ class RealAlertTopologyTest {
       assertEquals(t0 + 1000, p.getTimings().getIngestSpectrumMs());
     }
   }
+
+  @Test
+  void distanceGate_whenConfigured_rejectsAZ45SpectrumAgainstABnsMap() {
+    try (StreamDriver stream = new StreamDriver(Map.of("join.distance.gate.min.density.per.mpc", "1e-6"),
+        new SkyAlertDecoder(), TestOnlyEngine::new)) {
+      stream.alerts.pipeInput(null, Fixtures.read("data/lvk/MS181101ab-preliminary.json"), 1_000L);
+      stream.spectrum(Fixtures.uncover45924(MAX_RA_DEG, MAX_DEC_DEG), 2_000L);
+      assertTrue(stream.associations.isEmpty(), "searched_prob passes but the distance gate does not");
+      assertTrue(stream.posteriors.isEmpty());
+    }
+  }
 }

@@ -24,6 +24,8 @@ public final class DeadLetterRecords {
   public static final String APP_VERSION = "0.1.0";
   /** Longest reason text kept: exception messages can quote whole payloads. */
   static final int MAX_REASON_CHARS = 2_000;
+  /** Longest origin key kept (as the dead letter's key and in origin_key): keys are ids, not payloads. */
+  static final int MAX_KEY_BYTES = 1_024;
 
   private final String dlqTopic;
   private final String appId;
@@ -82,7 +84,7 @@ public final class DeadLetterRecords {
         .setOriginPartition(context.partition())
         .setOriginOffset(context.offset())
         .setOriginTimestampMs(context.timestamp() >= 0 ? context.timestamp() : null)
-        .setOriginKey(rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8))
+        .setOriginKey(rawKey == null ? null : new String(capKey(rawKey), StandardCharsets.UTF_8))
         .setRawBytes(ByteBuffer.wrap(Arrays.copyOf(value, kept)))
         .setRawSizeBytes(value.length)
         .setTruncated(kept < value.length)
@@ -94,7 +96,12 @@ public final class DeadLetterRecords {
 
   /** The dead letter as the one record to hand back to Kafka Streams (key = origin key bytes). */
   public List<ProducerRecord<byte[], byte[]>> records(DeadLetter deadLetter, byte[] rawKey) {
-    return List.of(new ProducerRecord<>(dlqTopic, null, rawKey, serializer.serialize(dlqTopic, deadLetter)));
+    return List.of(new ProducerRecord<>(dlqTopic, null, rawKey == null ? null : capKey(rawKey),
+        serializer.serialize(dlqTopic, deadLetter)));
+  }
+
+  private static byte[] capKey(byte[] key) {
+    return key.length <= MAX_KEY_BYTES ? key : Arrays.copyOf(key, MAX_KEY_BYTES);
   }
 
   private static String describe(Throwable error) {
