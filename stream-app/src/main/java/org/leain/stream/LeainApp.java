@@ -51,10 +51,26 @@ public final class LeainApp implements AutoCloseable {
     return props;
   }
 
-  /** Creates the LEAIN topics that do not exist yet; returns the names created. */
+  /**
+   * Creates the LEAIN topics that do not exist yet, then checks that the candidates topic has
+   * {@code topics.partitions} partitions: the decision step reads it together with the
+   * pairs-by-superevent repartition topic (created with that count) from one store, so both must be
+   * partitioned alike.
+   *
+   * @return the names created
+   * @throws IllegalStateException when an existing candidates topic has another partition count
+   */
   public static List<String> createTopics(LeainConfig config) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(clientProperties(config))) {
-      return TopicCreator.createMissing(admin, LeainTopics.specs(config));
+      List<String> created = TopicCreator.createMissing(admin, LeainTopics.specs(config));
+      String candidates = config.topics().candidates();
+      int actual = admin.describeTopics(List.of(candidates)).allTopicNames().get().get(candidates).partitions().size();
+      if (actual != config.layout().partitions()) {
+        throw new IllegalStateException("Expected topic " + candidates + " with topics.partitions = "
+            + config.layout().partitions() + " partitions (co-partitioned with the pairs-by-superevent repartition "
+            + "topic). Actual: " + actual + " partitions; set topics.partitions to " + actual);
+      }
+      return created;
     }
   }
 

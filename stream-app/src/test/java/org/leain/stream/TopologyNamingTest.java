@@ -38,7 +38,8 @@ class TopologyNamingTest {
         }
       }
     }
-    assertEquals(Set.of("leain-superevent-versions", "leain-candidates", "leain-associations", "leain-cell-candidates",
+    assertEquals(Set.of("leain-superevent-versions", "leain-candidates", "leain-candidate-versions", "leain-associations",
+        "leain-cell-candidates",
         "leain-cell-spectra", "leain-posteriors"), stores);
     assertTrue(topics.containsAll(Set.of("alerts-by-superevent-repartition", "candidate-cells-repartition",
         "spectra-by-cell-repartition", "pairs-by-superevent-repartition", "igwn.gwalert", "leain.gw.candidates",

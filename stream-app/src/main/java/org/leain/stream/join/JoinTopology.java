@@ -21,6 +21,8 @@ import org.leain.stream.metrics.StreamMetrics;
 public final class JoinTopology {
   /** Current candidate per superevent (key superevent id). */
   public static final String CANDIDATE_STORE = "leain-candidates";
+  /** Current candidate version per superevent and whether it is retracted (a few bytes per superevent). */
+  public static final String CANDIDATE_VERSION_STORE = "leain-candidate-versions";
   /** Accepted associations (key {@code superevent_id|spectrum_id}), value {@link AssociationState}. */
   public static final String ASSOCIATION_STORE = "leain-associations";
   /** Candidates present in each join cell (window store on ingestion time). */
@@ -42,6 +44,8 @@ public final class JoinTopology {
     Duration retention = join.retention();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CANDIDATE_STORE),
         Serdes.String(), ContractSerdes.gwCandidate()).withCachingDisabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CANDIDATE_VERSION_STORE),
+        Serdes.String(), CandidateVersion.SERDE).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSOCIATION_STORE),
         Serdes.String(), AssociationState.SERDE).withCachingDisabled());
     builder.addStateStore(Stores.windowStoreBuilder(
@@ -54,7 +58,8 @@ public final class JoinTopology {
     KStream<String, LiveCandidate> live = candidates.processValues(
         () -> new CandidateValidation(join.skymap(), metrics), Named.as("candidates-validate"));
     KStream<String, AssociationChange> fromCandidates = live.process(
-        () -> new CandidateStep(join, metrics), Named.as("candidates-apply"), CANDIDATE_STORE, ASSOCIATION_STORE);
+        () -> new CandidateStep(join, metrics), Named.as("candidates-apply"), CANDIDATE_STORE, CANDIDATE_VERSION_STORE,
+        ASSOCIATION_STORE);
     KStream<String, CellCandidate> candidateCells = live
         .process(() -> new CandidateCells(join.order(), join.searchedProbMax()), Named.as("candidates-cells"))
         .repartition(Repartitioned.with(Serdes.String(), CellCandidate.SERDE)
@@ -74,7 +79,8 @@ public final class JoinTopology {
         .repartition(Repartitioned.with(Serdes.String(), CellPair.SERDE)
             .withName(PAIRS_BY_SUPEREVENT_TOPIC).withNumberOfPartitions(partitions));
     KStream<String, AssociationChange> fromPairs = pairs.process(
-        () -> new PairStep(join, metrics), Named.as("pairs-decide"), CANDIDATE_STORE, ASSOCIATION_STORE);
+        () -> new PairStep(join, metrics), Named.as("pairs-decide"), CANDIDATE_STORE, CANDIDATE_VERSION_STORE,
+        ASSOCIATION_STORE);
     return fromCandidates.merge(fromPairs, Named.as("association-changes"));
   }
 }

@@ -22,7 +22,7 @@ final class PairStep implements Processor<String, CellPair, String, AssociationC
   public void init(ProcessorContext<String, AssociationChange> context) {
     this.context = context;
     this.ledger = new SupereventLedger(context.getStateStore(JoinTopology.CANDIDATE_STORE),
-        context.getStateStore(JoinTopology.ASSOCIATION_STORE), new ExactDecision(settings),
+        context.getStateStore(JoinTopology.CANDIDATE_VERSION_STORE), context.getStateStore(JoinTopology.ASSOCIATION_STORE), new ExactDecision(settings),
         new SkymapCache(settings.skymap()), metrics);
   }
 

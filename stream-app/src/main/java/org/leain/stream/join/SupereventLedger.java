@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.leain.contracts.AlertType;
 import org.leain.contracts.Association;
 import org.leain.contracts.AssociationTimings;
 import org.leain.contracts.GwCandidate;
@@ -25,14 +24,17 @@ final class SupereventLedger {
   private static final StringSerializer KEYS = new StringSerializer();
 
   private final KeyValueStore<String, GwCandidate> candidates;
+  private final KeyValueStore<String, CandidateVersion> versions;
   private final KeyValueStore<String, AssociationState> associations;
   private final ExactDecision decision;
   private final SkymapCache maps;
   private final StreamMetrics metrics;
 
-  SupereventLedger(KeyValueStore<String, GwCandidate> candidates, KeyValueStore<String, AssociationState> associations,
-      ExactDecision decision, SkymapCache maps, StreamMetrics metrics) {
+  SupereventLedger(KeyValueStore<String, GwCandidate> candidates, KeyValueStore<String, CandidateVersion> versions,
+      KeyValueStore<String, AssociationState> associations, ExactDecision decision, SkymapCache maps,
+      StreamMetrics metrics) {
     this.candidates = candidates;
+    this.versions = versions;
     this.associations = associations;
     this.decision = decision;
     this.maps = maps;
@@ -48,12 +50,13 @@ final class SupereventLedger {
    * @return the changes to emit, possibly none
    */
   List<AssociationChange> applyCandidate(LiveCandidate live, long nowMs) {
-    GwCandidate current = candidates.get(live.supereventId());
-    if (current != null && (current.getAlertType() == AlertType.RETRACTION || current.getVersion() >= live.version())) {
+    CandidateVersion current = versions.get(live.supereventId());
+    if (current != null && (current.retracted() || current.version() >= live.version())) {
       return List.of();
     }
     candidates.put(live.supereventId(), live.candidate());
-    live.index().ifPresent(index -> maps.put(live.candidate(), index));
+    versions.put(live.supereventId(), new CandidateVersion(live.version(), live.retracted()));
+    maps.put(live.candidate(), live.index());
     List<KeyValue<String, AssociationState>> existing = new ArrayList<>();
     try (KeyValueIterator<String, AssociationState> it =
         associations.prefixScan(AssociationKey.prefixOf(live.supereventId()), KEYS)) {
@@ -85,20 +88,23 @@ final class SupereventLedger {
    * accepted at an older version is withdrawn.
    */
   Optional<AssociationChange> decidePair(CellPair pair) {
-    GwCandidate current = candidates.get(pair.supereventId());
-    if (current == null || current.getAlertType() == AlertType.RETRACTION) {
+    CandidateVersion version = versions.get(pair.supereventId());
+    if (version == null || version.retracted()) {
       return Optional.empty();
     }
     Spectrum spectrum = pair.spectrum();
     String key = AssociationKey.of(pair.supereventId(), spectrum.getSpectrumId());
     AssociationState previous = associations.get(key);
-    if (previous != null && previous.association().getAlertVersion() == current.getVersion()) {
+    if (previous != null && previous.association().getAlertVersion() == version.version()) {
       return Optional.empty();
     }
-    Optional<SkymapIndex> index = maps.indexOf(current);
-    if (index.isEmpty()) {
+    Optional<SkymapCache.Entry> entry = maps.get(pair.supereventId(), version.version(),
+        () -> candidates.get(pair.supereventId()));
+    if (entry.isEmpty() || entry.get().index().isEmpty()) {
       return Optional.empty();
     }
+    GwCandidate current = entry.get().candidate();
+    Optional<SkymapIndex> index = entry.get().index();
     AssociationTimings timings = new AssociationTimings(pair.candidateIngestedMs(), pair.spectrumIngestedMs(),
         pair.joinedMs());
     Association decided = decision.decide(current, index.get(), maps.choice(current), spectrum, timings);
