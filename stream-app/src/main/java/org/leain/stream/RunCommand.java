@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     description = "Run the LEAIN stream app (normaliser, sky join, inference) against a Kafka cluster until SIGTERM.")
 public final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]",
-      description = "Kafka bootstrap servers.")
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+      description = "Kafka bootstrap servers (overrides bootstrap.servers of the config file or environment).")
   String bootstrapServers;
 
   @Option(names = "--http-port", paramLabel = "P", description = "HTTP port for /metrics, /health, /ready and queries (default 8080; 0 = any free port).")
@@ -41,7 +41,9 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> values = new HashMap<>(overrides);
-    values.put("bootstrap.servers", bootstrapServers);
+    if (bootstrapServers != null) {
+      values.put("bootstrap.servers", bootstrapServers);
+    }
     if (httpPort != null) {
       values.put("http.port", Integer.toString(httpPort));
     }

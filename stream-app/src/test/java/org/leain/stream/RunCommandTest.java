@@ -19,6 +19,7 @@ class RunCommandTest {
       "localhost:9092, join.order=99, join.order",
       "localhost:9092, sasl.password=hunter2, sasl.password",
       "localhost:9092, topics.dlq=bad topic, topics.dlq",
+      ", http.port=8080, bootstrap.servers",
   })
   void badConfiguration_exitsWith2_namingTheSetting(String bootstrap, String override, String named) {
     PrintStream original = System.err;
@@ -26,7 +27,8 @@ class RunCommandTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = new CommandLine(new RunCommand()).execute("--bootstrap-servers", bootstrap, "--set", override);
+      code = bootstrap == null ? new CommandLine(new RunCommand()).execute("--set", override)
+          : new CommandLine(new RunCommand()).execute("--bootstrap-servers", bootstrap, "--set", override);
     } finally {
       System.setErr(original);
     }
