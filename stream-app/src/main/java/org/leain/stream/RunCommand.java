@@ -58,11 +58,17 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     config.security().oauthTokenEndpointUrl().ifPresent(RunCommand::allowTokenEndpoint);
+    ModelEngines engines;
+    try {
+      engines = ModelEngines.factory(config.model());
+    } catch (java.io.IOException | IllegalStateException e) {
+      System.err.println("leain run: cannot load the model from " + config.model().dir() + ": " + e.getMessage());
+      return 2;
+    }
     List<String> created = LeainApp.createTopics(config);
     if (!created.isEmpty()) {
       System.err.println("leain run: created topics " + created);
     }
-    ModelEngines engines = ModelEngines.factory(config.model());
     LeainApp app = LeainApp.start(config, new SkyAlertDecoder(), engines);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();

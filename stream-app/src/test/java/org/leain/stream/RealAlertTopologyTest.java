@@ -62,4 +62,16 @@ class RealAlertTopologyTest {
       assertTrue(stream.posteriors.isEmpty());
     }
   }
+
+  @Test
+  void combinedSkymap_isUsed_whenConfigured_andNamedInTheAssociation() {
+    try (StreamDriver stream = new StreamDriver(Map.of("join.skymap", "COMBINED"), new SkyAlertDecoder(),
+        TestOnlyEngine::new)) {
+      stream.alerts.pipeInput(null, Fixtures.read("data/lvk/MS181101ab-ext-update.json"), 1_000L);
+      stream.spectrum(Fixtures.uncover45924(MAX_RA_DEG, MAX_DEC_DEG), 2_000L);
+      Association a = StreamDriver.latest(stream.associations).get("MS181101ab|UNCOVER-45924");
+      assertNotNull(a, "inside the combined map's 90% region too");
+      assertEquals(org.leain.contracts.SkymapChoice.COMBINED, a.getSkymapUsed());
+    }
+  }
 }
