@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         org.leain.load.LoadTestCommand.class,
         org.leain.validation.dcbh.ValidateCommand.class,
         org.leain.training.InferCommand.class,
+        org.leain.stream.RunCommand.class,
     })
 public final class Leain implements Runnable {
 
