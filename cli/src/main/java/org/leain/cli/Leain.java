@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
         org.leain.validation.dcbh.ValidateCommand.class,
         org.leain.training.InferCommand.class,
         org.leain.stream.RunCommand.class,
+        org.leain.demo.DemoCommand.class,
+        org.leain.cli.feed.ReplayLvkCommand.class,
+        org.leain.cli.feed.ProduceSpectrumCommand.class,
     })
 public final class Leain implements Runnable {
 
