@@ -86,7 +86,8 @@ final class DemoReport {
       truth = null;
     }
     LinkedHashMap<String, double[][]> sets = new LinkedHashMap<>();
-    sets.put(p.getAssociationId() + " v" + p.getAlertVersion() + " (" + p.getModel().getName() + ")", samples);
+    // A short legend: a long one squeezes the first 220-pixel panel to nothing. The file name says which association.
+    sets.put(p.getModel().getName(), samples);
     CornerPlot.write(png, sets, names, truth, lower, upper);
   }
 }

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.leain.broker.BrokerOptions;
@@ -58,16 +62,36 @@ public final class DemoRun {
     boolean embedded = options.bootstrapServers() == null;
     String runTag = embedded ? "" : Long.toString(System.currentTimeMillis() / 1000, 36);
     EmbeddedBroker broker = null;
-    StreamAppLauncher.RunningApp app = null;
     Path stateDir = Files.createTempDirectory("leain-demo-streams-");
     List<AutoCloseable> started = new ArrayList<>();
     Thread hook = new Thread(() -> closeAll(started), "leain-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "leain-demo-prepare");
+      t.setDaemon(true);
+      return t;
+    });
+    String applicationId = embedded ? "leain-demo" : "leain-demo-" + runTag;
+    // The model and the scenario need no broker: prepare them while the broker starts.
+    Future<Preparation> preparing = background.submit(() -> {
+      StreamAppLauncher.Prepared prepared = launcher.prepare(
+          new StreamAppLauncher.Request(options.modelDir(), applicationId, stateDir, Duration.ofSeconds(60)));
+      try {
+        DemoScenario scenario = new ScenarioBuilder(RepositoryRoot.find(), prepared.topics())
+            .build(options.quick(), runTag, System.currentTimeMillis());
+        return new Preparation(prepared, scenario);
+      } catch (RuntimeException e) {
+        prepared.close();
+        throw e;
+      }
+    });
+    background.shutdown();
     try {
       String bootstrap;
+      say(startNanos, "loading the model and building the scenario while the broker starts...");
       if (embedded) {
         say(startNanos, "starting the embedded Kafka broker (KRaft, child JVM)...");
-        broker = EmbeddedBroker.start(BrokerOptions.defaults());
+        broker = EmbeddedBroker.start(BrokerOptions.defaults().withJvmOptions(BrokerOptions.FAST_START_JVM_OPTIONS));
         synchronized (started) {
           started.add(broker);
         }
@@ -78,19 +102,17 @@ public final class DemoRun {
         bootstrap = options.bootstrapServers();
         say(startNanos, "using the cluster at " + bootstrap + "; this run's ids end in -" + runTag);
       }
-      say(startNanos, "creating topics and starting the LEAIN stream app (model "
-          + (options.modelDir() == null ? "default" : options.modelDir().toString()) + ")...");
-      String applicationId = embedded ? "leain-demo" : "leain-demo-" + runTag;
-      app = launcher.start(new StreamAppLauncher.Request(bootstrap, options.modelDir(), applicationId, stateDir,
-          Duration.ofSeconds(60)));
+      Preparation preparation = awaitPreparation(preparing);
       synchronized (started) {
-        started.add(0, app);
+        started.add(0, preparation.app());
       }
-      say(startNanos, "stream app RUNNING (" + app.modelDescription() + ")");
+      say(startNanos, "model ready: " + preparation.app().modelDescription());
+      say(startNanos, "creating topics and starting the LEAIN stream app...");
+      StreamAppLauncher.RunningApp app = preparation.app().start(bootstrap);
+      say(startNanos, "stream app RUNNING (HTTP port " + app.httpPort() + ": /metrics /health /ready)");
 
-      DemoTopics topics = app.topics();
-      DemoScenario scenario = new ScenarioBuilder(RepositoryRoot.find(), topics)
-          .build(options.quick(), runTag, System.currentTimeMillis());
+      DemoTopics topics = preparation.app().topics();
+      DemoScenario scenario = preparation.scenario();
       say(startNanos, scenario.placementNote());
       Map<String, Object> clients = new HashMap<>();
       clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -140,6 +162,7 @@ public final class DemoRun {
             broker == null ? null : broker.processHandle().pid());
       }
     } finally {
+      closeUnclaimed(preparing, started);
       closeAll(started);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -150,6 +173,34 @@ public final class DemoRun {
       if (broker != null) {
         say(startNanos, "broker stopped");
       }
+    }
+  }
+
+  /** The prepared app and the scenario built meanwhile. */
+  private record Preparation(StreamAppLauncher.Prepared app, DemoScenario scenario) {}
+
+  private static Preparation awaitPreparation(Future<Preparation> preparing) throws Exception {
+    try {
+      return preparing.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** A model prepared in the background but never handed over (the broker failed first) is released here. */
+  private static void closeUnclaimed(Future<Preparation> preparing, List<AutoCloseable> started) {
+    if (preparing.cancel(true) || !preparing.isDone()) {
+      return;
+    }
+    try {
+      StreamAppLauncher.Prepared prepared = preparing.get().app();
+      synchronized (started) {
+        if (!started.contains(prepared)) {
+          started.add(0, prepared);
+        }
+      }
+    } catch (Exception e) {
+      // Preparation failed: nothing to release.
     }
   }
 

@@ -10,7 +10,7 @@ import org.leain.stream.inference.ModelEngines;
 import org.leain.stream.lvk.SkyAlertDecoder;
 
 /**
- * The LEAIN stream app in this JVM, configured as {@code ./leain run} would be (file-less: the
+ * The LEAIN stream app in this JVM, configured as {@code ./leain run} would be (no file: the
  * environment's {@code LEAIN_*} settings apply, then the demo's), with the model of the request.
  */
 final class InProcessStreamApp implements StreamAppLauncher {
@@ -32,9 +32,10 @@ final class InProcessStreamApp implements StreamAppLauncher {
   }
 
   @Override
-  public RunningApp start(Request request) throws Exception {
+  public Prepared prepare(Request request) throws Exception {
     Map<String, String> values = new HashMap<>();
-    values.put("bootstrap.servers", request.bootstrapServers());
+    // The cluster is not known yet (the embedded broker starts meanwhile): start() sets it.
+    values.put("bootstrap.servers", "127.0.0.1:9092");
     values.put("application.id", request.applicationId());
     values.put("state.dir", request.stateDir().toString());
     values.put("http.port", "0");
@@ -42,12 +43,71 @@ final class InProcessStreamApp implements StreamAppLauncher {
       values.put("model.dir", request.modelDir().toString());
     }
     LeainConfig config = LeainConfig.load(Optional.empty(), System.getenv(), values);
-    // The model first: a missing or corrupt model fails before anything touches Kafka.
     InferenceEngineFactory factory = engines.load(config);
-    LeainApp.createTopics(config);
-    LeainApp app = LeainApp.start(config, new SkyAlertDecoder(), factory);
-    Runnable stop = () -> {
-      app.close();
+    LeainConfig.TopicNames t = config.topics();
+    DemoTopics topics = new DemoTopics(t.alerts(), t.candidates(), t.spectra(), t.associations(), t.posteriors(), t.dlq());
+    return new PreparedApp(config, factory, topics, request);
+  }
+
+  private static final class PreparedApp implements Prepared {
+    private LeainConfig config;
+    private final InferenceEngineFactory factory;
+    private final DemoTopics topics;
+    private final Request request;
+    private LeainApp app;
+    private boolean closed;
+
+    PreparedApp(LeainConfig config, InferenceEngineFactory factory, DemoTopics topics, Request request) {
+      this.config = config;
+      this.factory = factory;
+      this.topics = topics;
+      this.request = request;
+    }
+
+    @Override
+    public DemoTopics topics() {
+      return topics;
+    }
+
+    @Override
+    public String modelDescription() {
+      return config.model().name() + " from " + config.model().dir();
+    }
+
+    @Override
+    public synchronized RunningApp start(String bootstrapServers) throws Exception {
+      config = config.withEndpoints(bootstrapServers, config.httpPort());
+      LeainApp.createTopics(config);
+      app = LeainApp.start(config, new SkyAlertDecoder(), factory);
+      if (!app.awaitRunning(request.readyTimeout())) {
+        String state = String.valueOf(app.state());
+        close();
+        throw new IllegalStateException("Expected the stream app to reach RUNNING within "
+            + request.readyTimeout().toSeconds() + " s. Actual: " + state);
+      }
+      int port = app.httpPort();
+      return new RunningApp() {
+        @Override
+        public int httpPort() {
+          return port;
+        }
+
+        @Override
+        public void close() {
+          PreparedApp.this.close();
+        }
+      };
+    }
+
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (app != null) {
+        app.close();
+      }
       if (factory instanceof AutoCloseable closeable) {
         try {
           closeable.close();
@@ -55,35 +115,11 @@ final class InProcessStreamApp implements StreamAppLauncher {
           System.err.println("leain demo: closing the model: " + e);
         }
       }
-    };
-    if (!app.awaitRunning(request.readyTimeout())) {
-      stop.run();
-      throw new IllegalStateException("Expected the stream app to reach RUNNING within "
-          + request.readyTimeout().toSeconds() + " s. Actual: " + app.state());
     }
-    LeainConfig.TopicNames t = config.topics();
-    DemoTopics topics = new DemoTopics(t.alerts(), t.candidates(), t.spectra(), t.associations(), t.posteriors(), t.dlq());
-    String model = config.model().name() + " (" + config.model().dir() + "), HTTP port " + app.httpPort();
-    return new RunningApp() {
-      private boolean closed;
 
-      @Override
-      public DemoTopics topics() {
-        return topics;
-      }
-
-      @Override
-      public String modelDescription() {
-        return model;
-      }
-
-      @Override
-      public synchronized void close() {
-        if (!closed) {
-          closed = true;
-          stop.run();
-        }
-      }
-    };
+    @Override
+    public String toString() {
+      return "LEAIN stream app " + config.applicationId();
+    }
   }
 }
