@@ -75,17 +75,25 @@ final class InProcessStreamApp implements StreamAppLauncher {
     }
 
     @Override
-    public synchronized RunningApp start(String bootstrapServers) throws Exception {
-      config = config.withEndpoints(bootstrapServers, config.httpPort());
-      LeainApp.createTopics(config);
-      app = LeainApp.start(config, new SkyAlertDecoder(), factory);
-      if (!app.awaitRunning(request.readyTimeout())) {
-        String state = String.valueOf(app.state());
+    public RunningApp start(String bootstrapServers) throws Exception {
+      LeainApp started;
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("Expected an open app to start. Actual: closed (shutting down)");
+        }
+        config = config.withEndpoints(bootstrapServers, config.httpPort());
+        LeainApp.createTopics(config);
+        app = LeainApp.start(config, new SkyAlertDecoder(), factory);
+        started = app;
+      }
+      // Waiting holds no lock, so a shutdown hook can close the app meanwhile.
+      if (!started.awaitRunning(request.readyTimeout())) {
+        String state = String.valueOf(started.state());
         close();
         throw new IllegalStateException("Expected the stream app to reach RUNNING within "
             + request.readyTimeout().toSeconds() + " s. Actual: " + state);
       }
-      int port = app.httpPort();
+      int port = started.httpPort();
       return new RunningApp() {
         @Override
         public int httpPort() {
@@ -100,13 +108,17 @@ final class InProcessStreamApp implements StreamAppLauncher {
     }
 
     @Override
-    public synchronized void close() {
-      if (closed) {
-        return;
+    public void close() {
+      LeainApp toClose;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        toClose = app;
       }
-      closed = true;
-      if (app != null) {
-        app.close();
+      if (toClose != null) {
+        toClose.close();
       }
       if (factory instanceof AutoCloseable closeable) {
         try {
