@@ -64,7 +64,9 @@ public final class DemoRun {
     EmbeddedBroker broker = null;
     Path stateDir = Files.createTempDirectory("leain-demo-streams-");
     List<AutoCloseable> started = new ArrayList<>();
-    Thread hook = new Thread(() -> closeAll(started), "leain-demo-shutdown");
+    // On Ctrl-C the broker's own hook stops it at the same time, so the app cannot close cleanly:
+    // give it a few seconds, then let the JVM go (the broker child is stopped either way).
+    Thread hook = new Thread(() -> closeWithin(started, Duration.ofSeconds(8)), "leain-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     ExecutorService background = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "leain-demo-prepare");
@@ -253,6 +255,17 @@ public final class DemoRun {
   private void say(long startNanos, String line) {
     synchronized (out) {
       out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+    }
+  }
+
+  private static void closeWithin(List<AutoCloseable> started, Duration limit) {
+    Thread closing = new Thread(() -> closeAll(started), "leain-demo-close");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      closing.join(limit.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
