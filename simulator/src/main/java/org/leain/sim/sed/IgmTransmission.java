@@ -35,18 +35,18 @@ final class IgmTransmission {
   /** Transmission at observed wavelength (um) for a source at redshift z (a point, no bin). */
   static double transmission(double lambdaObsUm, double z) {
     double ln = Math.log(lambdaObsUm);
-    return binTransmission(ln, ln, Math.pow(lambdaObsUm, EXPONENT), z);
+    return binTransmission(ln, ln, Math.pow(lambdaObsUm, EXPONENT), Math.log1p(z));
   }
 
   /**
    * Transmission of the bin [lnLo, lnHi] (ln of observed um) with lambda_obs^3.46 of its centre
-   * precomputed. Each series term enters with the fraction of the bin blueward of its onset
+   * precomputed, for a source with ln(1+z) = {@code lnOnePlusZ}. Each series term enters with the fraction of the bin blueward of its onset
    * lambda_j (1+z), and the bin is blocked in proportion to its part below the Lyman limit, so the
    * transmission is continuous in z (a point-sampled edge would make the likelihood jump whenever
    * an edge crosses a bin centre).
    */
-  static double binTransmission(double lnLo, double lnHi, double lambdaObsPow, double z) {
-    double lnOnePlusZ = Math.log1p(z);
+  static double binTransmission(double lnLo, double lnHi, double lambdaObsPow,
+      double lnOnePlusZ) {
     if (lnLo >= LN_LAMBDA_UM[0] + lnOnePlusZ) {
       return 1.0;
     }

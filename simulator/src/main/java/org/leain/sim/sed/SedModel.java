@@ -58,9 +58,10 @@ public final class SedModel {
     double z = theta.z();
     double dlCm = distance.luminosityDistanceMpc(z) * MPC_CM;
     double dimming = (1.0 + z) / (4.0 * Math.PI * dlCm * dlCm) / UJY_CGS;
+    double lnOnePlusZ = Math.log1p(z);
     for (int i = 0; i < fluxUjy.length; i++) {
       double t = IgmTransmission.binTransmission(grid.lnEdge(i), grid.lnEdge(i + 1),
-          lambdaPowIgm[i], z);
+          lambdaPowIgm[i], lnOnePlusZ);
       fluxUjy[i] *= dimming * t;
     }
   }
