@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         org.leain.load.LoadTestCommand.class,
         org.leain.validation.dcbh.ValidateCommand.class,
         org.leain.training.InferCommand.class,
+        org.leain.training.TrainCommand.class,
         org.leain.stream.RunCommand.class,
         org.leain.demo.DemoCommand.class,
         org.leain.cli.feed.ReplayLvkCommand.class,
