@@ -1,6 +1,7 @@
 package org.leain.validation.mcmc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -69,11 +70,7 @@ final class EnsembleRun {
       }
       chain.add(flat);
       if (step == nextCheck || step == config.maxStepsPerRun()) {
-        // A cheap estimate on the second half (free of the start transient) first; the one on the
-        // whole kept chain, which is reported, only when the cheap one passes.
-        double[] late = tau(chain, chain.size() / 2);
-        int burn = burnIn(late, chain.size());
-        if (longEnough(chain.size() - burn, late) && longEnough(chain.size() - burn, tau(chain, burn))) {
+        if (acceptableBurnIn(chain) >= 0) {
           reason = StopReason.CONVERGED;
           break;
         }
@@ -84,10 +81,59 @@ final class EnsembleRun {
         break;
       }
     }
-    burnIn = burnIn(tau(chain, chain.size() / 2), chain.size());
+    burnIn = reason == StopReason.CONVERGED ? acceptableBurnIn(chain)
+        : burnIn(tau(chain, chain.size() / 2), chain.size());
     tau = tau(chain, burnIn);
     return new Outcome(chain, burnIn, tau, reason, (double) accepted / proposed,
         swapsProposed == 0 ? Double.NaN : (double) swapsAccepted / swapsProposed, evaluations);
+  }
+
+  /**
+   * The burn-in that leaves a converged chain, or -1: first 5 tau (estimated on the second half),
+   * then half the chain. Converged means the rest is longer than the tau multiple (tau estimated
+   * on the rest itself) and its two halves agree by split R-hat, which catches a start transient
+   * longer than the burn-in.
+   */
+  private int acceptableBurnIn(List<double[]> chain) {
+    int n = chain.size();
+    double[] late = tau(chain, n / 2);
+    int first = burnIn(late, n);
+    for (int burn : first == n / 2 ? new int[] {first} : new int[] {first, n / 2}) {
+      if (!longEnough(n - burn, late)) {
+        continue;
+      }
+      double[] kept = tau(chain, burn);
+      if (longEnough(n - burn, kept) && halvesAgree(chain, burn, kept)) {
+        return burn;
+      }
+    }
+    return -1;
+  }
+
+  /** Split R-hat of the kept chain (thinned by tau, walkers of a step in turn) within the threshold. */
+  private boolean halvesAgree(List<double[]> chain, int burn, double[] tau) {
+    double max = 1;
+    for (double t : tau) {
+      max = Math.max(max, t);
+    }
+    int thin = (int) Math.ceil(max);
+    int steps = (chain.size() - burn + thin - 1) / thin;
+    if (steps * w < 4) {
+      return false;
+    }
+    double[] series = new double[steps * w];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < steps; i++) {
+        double[] flat = chain.get(burn + i * thin);
+        for (int k = 0; k < w; k++) {
+          series[i * w + k] = flat[k * d + j];
+        }
+      }
+      if (!(SplitRhat.of(new double[][] {series}) <= config.rHatThreshold())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean longEnough(int kept, double[] tau) {
@@ -146,30 +192,29 @@ final class EnsembleRun {
         logp[t][k] = evaluate(position[t][k]);
       }
     }
-    for (int t = 0; t < 1; t++) {
-      for (int k = 0; k < w; k++) {
-        double scale = START_BALL_UNIT;
-        for (int attempt = 0; ; attempt++) {
-          double[] x = new double[d];
-          for (int j = 0; j < d; j++) {
-            x[j] = best[j] + scale * box.width(j) * gaussian();
-          }
-          double lp = evaluate(x);
-          if (lp > Double.NEGATIVE_INFINITY) {
-            position[t][k] = x;
-            logp[t][k] = lp;
-            break;
-          }
-          if (attempt > 100) {
-            scale /= 2;
-          }
-          if (attempt > 1000) {
-            throw new IllegalStateException("Expected finite log density near the optimum " + java.util.Arrays.toString(best)
-                + ". Actual: -infinity around it");
-          }
-        }
+    for (int k = 0; k < w; k++) {
+      position[0][k] = nearby(best);
+      logp[0][k] = evaluate(position[0][k]);
+    }
+  }
+
+  /** A point with finite density in a ball of START_BALL_UNIT box widths around x (shrunk if needed). */
+  private double[] nearby(double[] x) {
+    double scale = START_BALL_UNIT;
+    for (int attempt = 0; attempt <= 1000; attempt++) {
+      double[] y = new double[d];
+      for (int j = 0; j < d; j++) {
+        y[j] = x[j] + scale * box.width(j) * gaussian();
+      }
+      if (evaluate(y) > Double.NEGATIVE_INFINITY) {
+        return y;
+      }
+      if (attempt > 100) {
+        scale /= 2;
       }
     }
+    throw new IllegalStateException("Expected a finite log density near the optimum " + Arrays.toString(x)
+        + ". Actual: -infinity in 1,000 draws around it");
   }
 
   private double[] finiteDraw() {
@@ -190,7 +235,7 @@ final class EnsembleRun {
     double lp = target.logDensity(x);
     if (Double.isNaN(lp) || lp == Double.POSITIVE_INFINITY) {
       throw new IllegalStateException("Expected a finite or -infinite log density. Actual: " + lp + " at "
-          + java.util.Arrays.toString(x));
+          + Arrays.toString(x));
     }
     return lp;
   }

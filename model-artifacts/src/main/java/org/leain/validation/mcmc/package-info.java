@@ -22,10 +22,11 @@
  * <p><b>Autocorrelation and stopping.</b> {@link org.leain.validation.mcmc.AutocorrelationTime}
  * reproduces {@code emcee.autocorr.integrated_time}: the per-walker autocorrelation function is
  * averaged over walkers and integrated with Sokal's automatic window (the smallest M >= 5 tau(M);
- * Sokal 1997). Every ~20% of steps the run estimates tau on the second half of its chain, discards a
- * burn-in of 5 tau (at most half), re-estimates tau on the rest, and stops once that rest is longer
- * than 50 tau for every parameter (emcee's own reliability criterion), or when the step or wall-time
- * cap is hit (reported in {@link org.leain.validation.mcmc.StopReason}). The kept chain is thinned
+ * Sokal 1997). Every ~25% of steps the run estimates tau on the second half of its chain, discards a
+ * burn-in of 5 tau (or, failing that, half the chain), re-estimates tau on the rest, and stops once
+ * that rest is longer than 50 tau for every parameter (emcee's own reliability criterion) and its
+ * two halves agree by split R-hat (so a start transient longer than the burn-in is not kept), or
+ * when the step or wall-time cap is hit (reported in {@link org.leain.validation.mcmc.StopReason}). The kept chain is thinned
  * by ceil(max tau), so the samples are nearly independent; n_eff = walkers x kept steps / tau.
  *
  * <p><b>Start and multimodality.</b> Walkers start in a tiny ball around the best of several prior

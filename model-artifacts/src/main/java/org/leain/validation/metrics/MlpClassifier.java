@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * A binary classifier for C2ST, shaped like sbibm's (scikit-learn's MLPClassifier with two ReLU
  * hidden layers of 10 x dimension units, Adam at learning rate 1e-3, mini-batches of
- * min(200, n), stopping when the training loss improves by less than 1e-4 for 10 epochs):
+ * min(200, n), stopping when the training loss improves by less than 1e-4 for 10 epochs or at
+ * the caller's epoch cap):
  * inputs are standardised with the training set's mean and standard deviation; the output is a
  * logistic unit trained on cross-entropy. Not thread-safe; deterministic for a seed.
  */
