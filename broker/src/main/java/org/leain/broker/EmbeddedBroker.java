@@ -1,8 +1,10 @@
 package org.leain.broker;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -97,25 +99,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       formatArguments.addAll(options.security().formatArguments());
       Files.write(formatArgumentsFile, formatArguments, StandardCharsets.UTF_8);
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xms64m");
-      command.add("-Xmx" + options.heapMiB() + "m");
-      command.add("-XX:+ExitOnOutOfMemoryError");
-      command.addAll(options.jvmOptions());
-      command.add("-Djava.awt.headless=true");
-      command.add("-D" + BrokerChild.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
-      // System properties win over any simplelogger.properties on the shared class path.
-      command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-      command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info");
-      command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
-      command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
-      command.addAll(options.security().jvmOptions());
-      command.add("-cp");
-      command.add(absoluteClassPath());
-      command.add(BrokerChild.class.getName());
-      command.add(propertiesFile.toString());
-      command.add(formatArgumentsFile.toString());
+      List<String> command = childCommand(options, propertiesFile, formatArgumentsFile);
 
       Path logFile = dataDir.resolve("broker.log");
       ProcessBuilder builder = new ProcessBuilder(command)
@@ -309,18 +293,42 @@ public final class EmbeddedBroker implements AutoCloseable {
         + "\nLast lines of " + logFile() + ":\n" + String.join("\n", last);
   }
 
+  /** The java command line of the child JVM. */
+  private static List<String> childCommand(BrokerOptions options, Path propertiesFile, Path formatArgumentsFile) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms64m");
+    command.add("-Xmx" + options.heapMiB() + "m");
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.addAll(options.jvmOptions());
+    command.add("-Djava.awt.headless=true");
+    command.add("-D" + BrokerChild.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+    // System properties win over any simplelogger.properties on the shared class path.
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+    command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info");
+    command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+    command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
+    command.addAll(options.security().jvmOptions());
+    command.add("-cp");
+    command.add(absoluteClassPath());
+    command.add(BrokerChild.class.getName());
+    command.add(propertiesFile.toString());
+    command.add(formatArgumentsFile.toString());
+    return command;
+  }
+
   /**
    * This JVM's class path with every entry made absolute: the child runs in its data directory,
    * where relative entries would point nowhere.
    */
   private static String absoluteClassPath() {
     List<String> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
         entries.add(Path.of(entry).toAbsolutePath().toString());
       }
     }
-    return String.join(java.io.File.pathSeparator, entries);
+    return String.join(File.pathSeparator, entries);
   }
 
   /** Free ports, all held open together so that one call never returns the same port twice. */
@@ -329,7 +337,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     try {
       int[] ports = new int[count];
       for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         sockets.add(socket);
         ports[i] = socket.getLocalPort();
       }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * controller listeners stay PLAINTEXT on the loopback interface whatever is chosen here: a one-node
  * broker talks only to itself over them.
  *
- * <p>Tested: {@link Plaintext} and {@link Scram} (without TLS) against a real broker. {@link Tls} and
- * {@link OAuthBearer} are rendered from the Kafka documentation but not yet exercised by a test.
+ * <p>Tested against a real broker: {@link Plaintext}; {@link Scram} over {@link Tls} (SASL_SSL, which
+ * covers the TLS properties of both sides); {@link OAuthBearer} without TLS, against a JWKS and token
+ * endpoint served by the test.
  */
 public sealed interface ListenerSecurity
     permits ListenerSecurity.Plaintext, ListenerSecurity.Tls, ListenerSecurity.Scram,

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,8 +101,7 @@ class EmbeddedBrokerTest {
   void topicConfigs_areApplied() throws Exception {
     broker.createTopics(List.of(new TopicSpec("compacted", 1, Map.of("cleanup.policy", "compact"))));
     try (Admin admin = Admin.create(broker.clientProperties())) {
-      var resource = new org.apache.kafka.common.config.ConfigResource(
-          org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "compacted");
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "compacted");
       var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
       assertEquals("compact", config.get("cleanup.policy").value());
     }
@@ -114,7 +115,7 @@ class EmbeddedBrokerTest {
       try (KafkaConsumer<byte[], byte[]> consumer =
           new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
         consumer.partitionsFor("never-created", Duration.ofSeconds(2));
-      } catch (org.apache.kafka.common.errors.TimeoutException expected) {
+      } catch (TimeoutException expected) {
         // The metadata request for a missing topic does not create it.
       }
       assertFalse(admin.listTopics().names().get().contains("never-created"));

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -144,16 +146,28 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void secrets_reachTheAppOnlyThroughSecretReferences() throws IOException {
+  void secrets_reachTheAppOnlyThroughSecretReferences_andTheSettingsMatchTheUsersAcls() throws IOException {
     JsonNode container = resource("statefulset.yaml", "StatefulSet", "leain")
         .path("spec").path("template").path("spec").path("containers").get(0);
-    JsonNode jaas = env(container, "LEAIN_KAFKA_SASL_JAAS_CONFIG");
-    assertEquals("leain", jaas.path("valueFrom").path("secretKeyRef").path("name").asText());
-    assertTrue(jaas.path("value").isMissingNode());
-    String clientProperties = resource("config.yaml", "ConfigMap", "leain-kafka-client")
-        .path("data").path("client.properties").asText();
-    assertTrue(clientProperties.contains("sasl.jaas.config=${env:LEAIN_KAFKA_SASL_JAAS_CONFIG}"), clientProperties);
-    assertFalse(clientProperties.toLowerCase().contains("password="), clientProperties);
+    JsonNode password = env(container, "LEAIN_SASL_PASSWORD");
+    assertEquals("leain", password.path("valueFrom").path("secretKeyRef").path("name").asText());
+    assertTrue(password.path("value").isMissingNode());
+    for (JsonNode variable : container.path("env")) {
+      String name = variable.path("name").asText().toLowerCase();
+      assertFalse((name.contains("password") || name.contains("secret")) && variable.has("value"),
+          "literal secret in " + variable);
+    }
+    Properties settings = new Properties();
+    settings.load(new StringReader(resource("config.yaml", "ConfigMap", "leain-config")
+        .path("data").path("leain.properties").asText()));
+    assertFalse(settings.stringPropertyNames().stream().anyMatch(k -> k.contains("password") || k.contains("secret")),
+        settings.toString());
+    // The KafkaUser grants the group and the internal-topic prefix of exactly this application id.
+    JsonNode user = resource("kafka-user.yaml", "KafkaUser", "leain").path("spec");
+    acl(user, "group", settings.getProperty("application.id"), "literal");
+    acl(user, "topic", settings.getProperty("application.id") + "-", "prefix");
+    assertEquals(user.path("authentication").path("type").asText().toUpperCase(), settings.getProperty("sasl.mechanism"));
+    assertEquals("leain", settings.getProperty("sasl.username"));
   }
 
   @Test

@@ -26,6 +26,11 @@ import picocli.CommandLine.Spec;
         org.leain.sky.cli.CrossmatchCommand.class,
         org.leain.load.LoadTestCommand.class,
         org.leain.validation.dcbh.ValidateCommand.class,
+        org.leain.training.InferCommand.class,
+        org.leain.stream.RunCommand.class,
+        org.leain.demo.DemoCommand.class,
+        org.leain.cli.feed.ReplayLvkCommand.class,
+        org.leain.cli.feed.ProduceSpectrumCommand.class,
     })
 public final class Leain implements Runnable {
 

@@ -118,7 +118,7 @@ public final class LoadTest {
         KafkaProducer<String, byte[]> producer = producer(clientProperties)) {
       LatencyRecorder recorder = new LatencyRecorder(intervalLog, System.currentTimeMillis());
       try (PosteriorWatcher watcher = new PosteriorWatcher(clientProperties, POSTERIORS_TOPIC, DLQ_TOPIC,
-          sendLog, feed::indexOf, recorder)) {
+          sendLog, feed::indexOf, recorder, options.warmupSpectra())) {
         watcher.start();
         for (GwCandidate alert : feed.alerts()) {
           producer.send(new ProducerRecord<>(CANDIDATES_TOPIC, alert.getSupereventId(),
@@ -133,8 +133,7 @@ public final class LoadTest {
               Double.isNaN(p99) ? "-" : String.format(Locale.ROOT, "%.1f", p99));
         }, 1, 1, TimeUnit.SECONDS);
 
-        OpenLoopSchedule schedule = OpenLoopSchedule.of(startNanos + 1_000_000L, options.rate(),
-            options.duration().toNanos() / 1e9);
+        OpenLoopSchedule schedule = new OpenLoopSchedule(startNanos + 1_000_000L, options.rate(), count);
         OpenLoopDriver.Result result = new OpenLoopDriver(Clock.system()).run(schedule, (index, intended) -> {
           FeedSpectrum spectrum = feed.spectrum(index);
           sendLog.sent(index, intended, spectrum.expectedSupereventIds());
@@ -165,6 +164,7 @@ public final class LoadTest {
             + (watcher.failure() != null ? 1 : 0);
         LoadSummary summary = new LoadSummary(options.rate(),
             result.achievedRatePerSecond(1.0 / options.rate()), options.duration().toMillis() / 1000.0,
+            options.warmup().toMillis() / 1000.0,
             options.instances(), options.activeAlerts(), options.skymapAreaDeg2(), options.spectraPerAlert(),
             result.sent(), expected, receivedExpected, Math.max(0, expected - receivedExpected),
             watcher.duplicates(), watcher.unexpected(), errors, watcher.deadLetters(),

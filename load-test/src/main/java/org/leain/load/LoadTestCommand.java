@@ -21,13 +21,14 @@ import picocli.CommandLine.Option;
     name = "loadtest",
     mixinStandardHelpOptions = true,
     description = {
-        "Drives the stream app (started as child processes with './leain run') with GW candidates and a",
-        "constant-rate open-loop stream of spectra, and measures end-to-end latency from each spectrum's",
-        "intended send time to its posterior being visible to a read_committed consumer (HdrHistogram).",
-        "Writes summary.json, summary.txt, latency.hlog (HdrHistogram interval log) and percentiles.png",
-        "to the output directory; prints a progress line per second on stderr.",
-        "Exit status 1 when any expected posterior is missing or there were errors, duplicates or",
-        "unexpected posteriors."})
+        "Load test of the stream app: starts it as child processes ('./leain run'),",
+        "sends GW candidates, then spectra at a constant rate (open loop), and measures",
+        "end-to-end latency from each spectrum's intended send time to its posterior",
+        "being visible to a read_committed consumer (HdrHistogram), plus stage latencies.",
+        "Writes summary.json, summary.txt, latency.hlog (HdrHistogram interval log) and",
+        "percentiles.png to the output directory; a progress line per second on stderr.",
+        "Exit status 1 if a posterior is missing, duplicated or unexpected, or on errors;",
+        "2 if the test could not run (e.g. the app did not start)."})
 public final class LoadTestCommand implements Callable<Integer> {
 
   @Option(names = "--rate", required = true, description = "Spectra per second (target).")
@@ -36,6 +37,10 @@ public final class LoadTestCommand implements Callable<Integer> {
   @Option(names = "--duration", required = true, converter = DurationConverter.class,
       description = "How long to send: e.g. 30s, 2m, 500ms (a bare number is seconds).")
   Duration duration;
+
+  @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Send at the rate for this long first, without recording latencies (default ${DEFAULT-VALUE}).")
+  Duration warmup;
 
   @Option(names = "--spectra-per-alert", defaultValue = "10",
       description = "K: consecutive inside spectra per alert (default ${DEFAULT-VALUE}).")
@@ -87,15 +92,25 @@ public final class LoadTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Kafka clients log every config at INFO; keep stderr for the progress lines.
+    if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+    }
     Path dir = outputDir != null ? outputDir : Path.of("target", "loadtest",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
     List<String> launcherCommand = launcher == null || launcher.isBlank()
         ? LoadTest.repositoryLauncher()
         : Arrays.asList(launcher.trim().split("\\s+"));
-    LoadTestOptions options = new LoadTestOptions(rate, duration, spectraPerAlert, activeAlerts, skymapAreaDeg2,
-        outsideFraction, instances, bootstrapServers, launcherCommand, appSettings, dir, readyTimeout,
-        drainTimeout, seed);
-    LoadSummary summary = LoadTest.run(options, System.err);
+    LoadSummary summary;
+    try {
+      LoadTestOptions options = new LoadTestOptions(rate, duration, warmup, spectraPerAlert, activeAlerts,
+          skymapAreaDeg2, outsideFraction, instances, bootstrapServers, launcherCommand, appSettings, dir,
+          readyTimeout, drainTimeout, seed);
+      summary = LoadTest.run(options, System.err);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("loadtest: " + e.getMessage());
+      return 2;
+    }
     System.out.print(json ? Reports.json(summary) + System.lineSeparator() : Reports.table(summary));
     System.err.println("loadtest: reports in " + dir.toAbsolutePath());
     boolean clean = summary.missing() == 0 && summary.errors() == 0 && summary.duplicates() == 0

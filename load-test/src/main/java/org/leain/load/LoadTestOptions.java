@@ -10,7 +10,9 @@ import java.util.Objects;
  * Everything one load test needs.
  *
  * @param rate target spectra per second
- * @param duration how long to send for
+ * @param duration how long to send for, measured
+ * @param warmup how long to send for before the measured duration (sent, counted, not recorded in
+ *     the histograms: JIT compilation, first fetches, model warm-up)
  * @param spectraPerAlert K: consecutive inside spectra per alert
  * @param activeAlerts A: GW candidates sent before the spectra
  * @param skymapAreaDeg2 the 90% area of every mock skymap
@@ -25,7 +27,7 @@ import java.util.Objects;
  * @param seed the feed's seed
  */
 public record LoadTestOptions(
-    double rate, Duration duration, int spectraPerAlert, int activeAlerts, double skymapAreaDeg2,
+    double rate, Duration duration, Duration warmup, int spectraPerAlert, int activeAlerts, double skymapAreaDeg2,
     double outsideFraction, int instances, String bootstrapServers, List<String> launcher,
     Map<String, String> appSettings, Path outputDir, Duration readyTimeout, Duration drainTimeout, long seed) {
 
@@ -36,12 +38,15 @@ public record LoadTestOptions(
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("Expected a positive duration. Actual: " + duration);
     }
+    if (warmup == null || warmup.isNegative()) {
+      throw new IllegalArgumentException("Expected a warm-up of zero or more. Actual: " + warmup);
+    }
     if (instances < 1) {
       throw new IllegalArgumentException("Expected at least 1 instance. Actual: " + instances);
     }
-    if (rate * duration.toNanos() / 1e9 > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("Expected fewer than 2^31 spectra (rate x duration). Actual: "
-          + rate * duration.toNanos() / 1e9);
+    if (rate * duration.plus(warmup).toNanos() / 1e9 > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("Expected fewer than 2^31 spectra (rate x (warm-up + duration)). Actual: "
+          + rate * duration.plus(warmup).toNanos() / 1e9);
     }
     launcher = List.copyOf(launcher);
     appSettings = Map.copyOf(appSettings);
@@ -50,8 +55,13 @@ public record LoadTestOptions(
     Objects.requireNonNull(drainTimeout, "Expected a drain timeout. Actual: null");
   }
 
-  /** The number of spectra: round(rate x duration), at least 1. */
+  /** The number of spectra sent: round(rate x (warm-up + duration)), at least 1. */
   public long spectra() {
-    return Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
+    return Math.max(1, Math.round(rate * duration.plus(warmup).toNanos() / 1e9));
+  }
+
+  /** The number of warm-up spectra (the first ones): round(rate x warm-up). */
+  public long warmupSpectra() {
+    return Math.round(rate * warmup.toNanos() / 1e9);
   }
 }

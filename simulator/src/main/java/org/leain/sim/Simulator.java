@@ -6,6 +6,8 @@ import org.leain.sim.cosmology.LuminosityDistance;
 import org.leain.sim.cosmology.Planck18;
 import org.leain.sim.gw.GwModel;
 import org.leain.sim.gw.StrainGrid;
+import org.leain.sim.localization.MockLocalization;
+import org.leain.sim.localization.MockLocalizer;
 import org.leain.sim.prior.Theta;
 import org.leain.sim.sed.SedModel;
 import org.leain.sim.sed.SpectralGrid;
@@ -29,6 +31,8 @@ public final class Simulator {
   private final SedModel sedModel;
   private final GwModel gwModel;
   private final double[] wavelengthUm;
+  private final LuminosityDistance distance;
+  private final MockLocalizer localizer = new MockLocalizer();
 
   /** A simulator on the standard grids with the given distance-redshift relation. */
   public Simulator(LuminosityDistance distance) {
@@ -37,6 +41,7 @@ public final class Simulator {
     this.sedModel = new SedModel(spectralGrid, distance);
     this.gwModel = new GwModel(strainGrid, distance);
     this.wavelengthUm = spectralGrid.wavelengthUm();
+    this.distance = distance;
   }
 
   /** The standard simulator: PRISM grid, LISA-like strain grid, Planck 2018 distances. */
@@ -88,6 +93,21 @@ public final class Simulator {
     boolean[] strainMask = new boolean[nStrain];
     Arrays.fill(strainMask, true);
     return new Observation(wavelengthUm, flux, err, sedMask, a, e, strainMask, null);
+  }
+
+  /**
+   * The mock localization of the event, from the seed's third stream: a true sky position uniform
+   * on the sphere, and a map around it ({@link MockLocalizer}) with the true luminosity distance.
+   */
+  public MockLocalization simulateLocalization(Theta theta, long seed) {
+    theta.requireInPrior();
+    SplittableRandom root = new SplittableRandom(seed);
+    root.split();
+    root.split();
+    SplittableRandom sky = root.split();
+    double raDeg = 360.0 * sky.nextDouble();
+    double decDeg = Math.toDegrees(Math.asin(2.0 * sky.nextDouble() - 1.0));
+    return localizer.localize(raDeg, decDeg, distance.luminosityDistanceMpc(theta.z()), sky);
   }
 
   /** A noisy observation: {@link #simulateNoiseFree} plus noise from the seed's second stream. */

@@ -37,6 +37,38 @@ class LikelihoodTest {
         likelihood.logPosterior(truth.with(Parameter.LOG10_MBH, 9.3), x));
   }
 
+  @Test
+  void logLikelihood_isThreadSafe_concurrentCallsGiveTheSequentialValues() throws Exception {
+    SplittableRandom random = new SplittableRandom(31);
+    Theta truth = Prior.uniform().sample(random);
+    Observation x = simulator.simulate(truth, 5);
+    Observation y = simulator.simulate(Prior.uniform().sample(random), 6);
+    Theta[] thetas = new Theta[200];
+    double[] expected = new double[thetas.length];
+    for (int i = 0; i < thetas.length; i++) {
+      thetas[i] = Prior.uniform().sample(random);
+      expected[i] = likelihood.logLikelihood(thetas[i], i % 2 == 0 ? x : y);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          double[] out = new double[thetas.length];
+          for (int i = 0; i < thetas.length; i++) {
+            out[i] = likelihood.logLikelihood(thetas[i], i % 2 == 0 ? x : y);
+          }
+          return out;
+        }));
+      }
+      for (java.util.concurrent.Future<double[]> f : results) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static Theta corner(SplittableRandom random) {
     double[] v = new double[Theta.SIZE];
     for (Parameter p : Parameter.values()) {

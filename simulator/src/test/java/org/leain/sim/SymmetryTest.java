@@ -25,8 +25,9 @@ class SymmetryTest {
     SplittableRandom random = new SplittableRandom(100 + bins);
     int n = simulator.spectralGrid().size();
     for (int trial = 0; trial < 5; trial++) {
-      Theta theta = Prior.uniform().sample(random).with(Parameter.Z, 5.0 + trial);
+      Theta theta = Prior.uniform().sample(random).with(Parameter.Z, 4.5 + 0.5 * trial);
       double z2 = simulator.spectralGrid().redshiftShiftedByBins(theta.z(), bins);
+      assertTrue(Parameter.Z.contains(z2), "shifted z inside the prior: " + z2);
       Theta shifted = theta.with(Parameter.Z, z2);
       double[] base = new double[n];
       double[] moved = new double[n];

@@ -74,7 +74,7 @@ public final class AppInstances implements AutoCloseable {
         logs.add(log);
         processes.add(new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectOutput(log.toFile())
             .start());
       }
     } catch (IOException e) {

@@ -11,6 +11,9 @@ import org.leain.contracts.GwProvenance;
 import org.leain.contracts.SourceFormat;
 import org.leain.contracts.Spectrum;
 import org.leain.contracts.SpectrumProvenance;
+import org.leain.sim.Observation;
+import org.leain.sim.Simulator;
+import org.leain.sim.prior.Prior;
 
 /**
  * The alerts and spectra of one load test (see the package documentation for the geometry).
@@ -27,16 +30,15 @@ public final class LoadFeed {
   /** Outside spectra lie beyond this credible cap of every alert. */
   static final double OUTSIDE_LEVEL = 0.999;
   private static final int MAX_PLACEMENT_TRIES = 10_000;
-  /** A PRISM-like grid: 435 bins log-spaced over 0.6-5.3 um (the real spectra are ~430 bins). */
-  private static final int SPECTRUM_BINS = 435;
-  private static final double MIN_WAVELENGTH_UM = 0.6;
-  private static final double MAX_WAVELENGTH_UM = 5.3;
+  /** Distinct simulated SEDs; spectra reuse them with their own ids and positions. */
+  static final int SED_POOL_SIZE = 32;
 
   private final FeedSpec spec;
   private final List<VonMisesFisherMap> maps;
   private final List<GwCandidate> alerts;
   private final String spectrumPrefix;
   private final List<Double> wavelengthUm;
+  private final List<SimulatedSed> seds;
 
   public LoadFeed(FeedSpec spec) {
     this.spec = spec;
@@ -55,12 +57,21 @@ public final class LoadFeed {
     }
     this.maps = List.copyOf(mapList);
     this.alerts = Collections.unmodifiableList(alertList);
-    List<Double> grid = new ArrayList<>(SPECTRUM_BINS);
-    double step = Math.log(MAX_WAVELENGTH_UM / MIN_WAVELENGTH_UM) / (SPECTRUM_BINS - 1);
-    for (int i = 0; i < SPECTRUM_BINS; i++) {
-      grid.add(MIN_WAVELENGTH_UM * Math.exp(i * step));
+    // Spectra from the simulator (DCBH prior, PRISM grid, noise): simulated once, so that building
+    // a spectrum at its send time costs microseconds whatever the simulator's cost.
+    Simulator simulator = Simulator.standard();
+    List<SimulatedSed> pool = new ArrayList<>();
+    List<Double> grid = null;
+    for (int i = 0; i < SED_POOL_SIZE; i++) {
+      Observation observation = simulator.simulate(Prior.uniform().sample(random), random.nextLong());
+      if (grid == null) {
+        grid = boxed(observation.wavelengthUm());
+      }
+      pool.add(new SimulatedSed(boxed(observation.fluxUjy()), boxed(observation.fluxErrUjy()),
+          boxed(observation.sedMask())));
     }
     this.wavelengthUm = List.copyOf(grid);
+    this.seds = List.copyOf(pool);
   }
 
   public FeedSpec spec() {
@@ -177,20 +188,16 @@ public final class LoadFeed {
         .build();
   }
 
-  /** A smooth red continuum with a Lyman break and 5% noise; a stand-in for the simulator's SED. */
-  private Spectrum spectrumRecord(long index, SkyDirection position, SplittableRandom random) {
-    double redshift = 3.0 + 9.0 * random.nextDouble();
-    double breakUm = 0.1216 * (1 + redshift);
-    List<Double> flux = new ArrayList<>(SPECTRUM_BINS);
-    List<Double> error = new ArrayList<>(SPECTRUM_BINS);
-    List<Boolean> mask = new ArrayList<>(SPECTRUM_BINS);
-    for (double wavelength : wavelengthUm) {
-      double model = wavelength < breakUm ? 0.0 : 0.2 * Math.pow(wavelength / breakUm, 1.5);
-      double sigma = 0.02 + 0.05 * model;
-      flux.add(model + sigma * gaussian(random));
-      error.add(sigma);
-      mask.add(Boolean.TRUE);
+  /** One simulated SED of the pool, as the record's lists. */
+  private record SimulatedSed(List<Double> fluxUjy, List<Double> fluxErrUjy, List<Boolean> mask) {
+    int masked() {
+      return (int) mask.stream().filter(usable -> !usable).count();
     }
+  }
+
+  /** Spectrum {@code index} with an SED of the pool (chosen by the index's random stream). */
+  private Spectrum spectrumRecord(long index, SkyDirection position, SplittableRandom random) {
+    SimulatedSed sed = seds.get(random.nextInt(seds.size()));
     return Spectrum.newBuilder()
         .setSpectrumId(spectrumId(index))
         .setTargetName("load-test " + index)
@@ -200,16 +207,27 @@ public final class LoadFeed {
         .setGrating("PRISM")
         .setFilter("CLEAR")
         .setWavelengthUm(wavelengthUm)
-        .setFluxUjy(flux)
-        .setFluxErrUjy(error)
-        .setMask(mask)
-        .setNMasked(0)
+        .setFluxUjy(sed.fluxUjy())
+        .setFluxErrUjy(sed.fluxErrUjy())
+        .setMask(sed.mask())
+        .setNMasked(sed.masked())
         .setProvenance(SpectrumProvenance.newBuilder().setArchive("LEAIN load test").build())
         .build();
   }
 
-  private static double gaussian(SplittableRandom random) {
-    double u = 1.0 - random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+  private static List<Double> boxed(double[] values) {
+    List<Double> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(v);
+    }
+    return List.copyOf(list);
+  }
+
+  private static List<Boolean> boxed(boolean[] values) {
+    List<Boolean> list = new ArrayList<>(values.length);
+    for (boolean v : values) {
+      list.add(v);
+    }
+    return List.copyOf(list);
   }
 }

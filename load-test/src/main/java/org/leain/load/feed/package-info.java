@@ -14,6 +14,11 @@
  * posteriors of each spectrum is therefore known exactly, which lets the load test count missing,
  * duplicate and unexpected posteriors.
  *
+ * <p>Spectra carry SEDs from the simulator ({@code org.leain.sim}: DCBH prior draws on the PRISM grid
+ * with noise), a pool of them simulated once at start and reused with each spectrum's own id and
+ * position. GW candidates carry no strain segment (SED-only posteriors), and the mock skymaps are
+ * built here because the simulator's {@code MockLocalization} holds a map but has no builder yet.
+ *
  * <p>Everything is a pure function of a seed and the spectrum's index, so a spectrum can be built at
  * its send time without storing the feed.
  */

@@ -8,7 +8,8 @@ import java.util.Map;
  * @param rate the target rate, spectra per second
  * @param achievedRate spectra handed to the producer per second, from the first intended send time
  *     to the last send's return
- * @param durationS the target duration, seconds
+ * @param durationS the measured duration, seconds
+ * @param warmupS the warm-up before it, seconds (sent and counted, not in the latencies)
  * @param instances stream-app instances
  * @param activeAlerts active GW candidates
  * @param skymapAreaDeg2 their 90% area
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param stages per-stage latencies, in stage order
  */
 public record LoadSummary(
-    double rate, double achievedRate, double durationS, int instances, int activeAlerts,
+    double rate, double achievedRate, double durationS, double warmupS, int instances, int activeAlerts,
     double skymapAreaDeg2, int spectraPerAlert, long sent, long expectedPosteriors,
     long receivedPosteriors, long missing, long duplicates, long unexpected, long errors,
     long deadLetters, LatencySummary endToEnd, Map<Stage, LatencySummary> stages) {

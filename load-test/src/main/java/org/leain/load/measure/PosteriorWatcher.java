@@ -40,6 +40,7 @@ public final class PosteriorWatcher implements AutoCloseable {
   private final SendLog sendLog;
   private final ToLongFunction<String> spectrumIndex;
   private final LatencyRecorder recorder;
+  private final long firstMeasuredIndex;
   private final AvroCodec<DcbhPosterior> codec = AvroCodec.of(DcbhPosterior.class);
   private final Set<String> seen = new HashSet<>();
   private final AtomicLong received = new AtomicLong();
@@ -54,9 +55,10 @@ public final class PosteriorWatcher implements AutoCloseable {
   /**
    * @param clientProperties bootstrap servers and security; consumer settings are added
    * @param spectrumIndex the index of a spectrum id of this run, or -1
+   * @param firstMeasuredIndex posteriors of spectra before it (the warm-up) are counted, not recorded
    */
   public PosteriorWatcher(Map<String, Object> clientProperties, String posteriorsTopic, String dlqTopic,
-      SendLog sendLog, ToLongFunction<String> spectrumIndex, LatencyRecorder recorder) {
+      SendLog sendLog, ToLongFunction<String> spectrumIndex, LatencyRecorder recorder, long firstMeasuredIndex) {
     Map<String, Object> properties = new HashMap<>(clientProperties);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -70,6 +72,7 @@ public final class PosteriorWatcher implements AutoCloseable {
     this.sendLog = sendLog;
     this.spectrumIndex = spectrumIndex;
     this.recorder = recorder;
+    this.firstMeasuredIndex = firstMeasuredIndex;
     this.thread = new Thread(this::loop, "leain-loadtest-watcher");
     this.thread.setDaemon(true);
   }
@@ -185,6 +188,9 @@ public final class PosteriorWatcher implements AutoCloseable {
     received.incrementAndGet();
     if (!sendLog.expected(index).contains(posterior.getSupereventId())) {
       unexpected.incrementAndGet();
+      return;
+    }
+    if (index < firstMeasuredIndex) {
       return;
     }
     long intended = sendLog.intendedNanos(index);

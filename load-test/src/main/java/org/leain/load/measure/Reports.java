@@ -21,8 +21,8 @@ import org.knowm.xchart.XYSeries;
 /**
  * The three renderings of a {@link LoadSummary}: a text table for people, a JSON object for
  * scripts (numbers in milliseconds; an empty histogram's percentiles are null, never NaN), and a
- * percentile-distribution PNG in the style of HdrHistogram's plotter (x = 1 / (1 - percentile) on
- * a log axis, labelled 90%, 99%, 99.9%, ...; y = latency in ms).
+ * percentile-distribution PNG in the style of HdrHistogram's plotter (x = log10(1 / (1 - percentile)),
+ * labelled 90%, 99%, 99.9%, ...; y = latency in ms).
  */
 public final class Reports {
 
@@ -38,6 +38,7 @@ public final class Reports {
     root.put("rate", s.rate());
     root.put("achieved_rate", round(s.achievedRate()));
     root.put("duration_s", s.durationS());
+    root.put("warmup_s", s.warmupS());
     root.put("instances", s.instances());
     root.put("active_alerts", s.activeAlerts());
     root.put("skymap_area_deg2", s.skymapAreaDeg2());
@@ -107,9 +108,10 @@ public final class Reports {
   public static void percentilePlot(Map<String, Histogram> series, String title, Path file) throws IOException {
     XYChart chart = new XYChartBuilder().width(1000).height(600).title(title)
         .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+    // The x axis is log10(1 / (1 - p)), drawn linearly with percentile labels: XChart's own log axis
+    // ignores a label function, so the logarithm is taken here.
     chart.getStyler().setxAxisTickLabelsFormattingFunction(Reports::percentileLabel);
+    chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
@@ -125,7 +127,7 @@ public final class Reports {
         if (fraction >= 1.0) {
           break; // 1/(1-p) is infinite at 100%
         }
-        x.add(1.0 / (1.0 - fraction));
+        x.add(Math.log10(1.0 / (1.0 - fraction)));
         y.add(v.getValueIteratedTo() / 1000.0);
       }
       if (!x.isEmpty()) {
@@ -134,18 +136,18 @@ public final class Reports {
       }
     }
     if (chart.getSeriesMap().isEmpty()) {
-      chart.addSeries("no data", List.of(1.0, 10.0), List.of(0.0, 0.0));
+      chart.addSeries("no data", List.of(0.0, 1.0), List.of(0.0, 0.0));
     }
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 
-  /** 1 -> "0%", 10 -> "90%", 100 -> "99%", 1000 -> "99.9%", ... */
+  /** The label at x = log10(1 / (1 - p)): 0 -> "0%", 1 -> "90%", 2 -> "99%", 3 -> "99.9%", ... */
   static String percentileLabel(double x) {
-    if (x < 1.0) {
+    if (x < 0.0) {
       return "";
     }
-    double percent = 100.0 * (1.0 - 1.0 / x);
-    int decimals = Math.max(0, (int) Math.round(Math.log10(x)) - 2);
+    double percent = 100.0 * (1.0 - Math.pow(10.0, -x));
+    int decimals = Math.max(0, (int) Math.ceil(x - 1e-9) - 2);
     return String.format(Locale.ROOT, "%." + decimals + "f%%", percent);
   }
 

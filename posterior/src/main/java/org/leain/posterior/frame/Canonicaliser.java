@@ -45,15 +45,17 @@ public final class Canonicaliser {
     NDArray pos = m.arange(0, canvasBins, 1, DataType.FLOAT64).reshape(1, canvasBins)
         .sub(offsetBins.toType(DataType.FLOAT64, false).reshape(b, 1));
     NDArray lower = pos.floor().stopGradient();
-    NDArray weight = pos.sub(lower).reshape(b, 1, canvasBins);
+    // Positions and weights in float64 (exact integer parts); values gathered in float32, so an
+    // integer offset (weight exactly 0) copies the input bit for bit.
+    NDArray weight = pos.sub(lower).toType(DataType.FLOAT32, false).reshape(b, 1, canvasBins);
     NDArray i0 = lower.clip(-1, inputBins).add(1).toType(DataType.INT64, false);
     NDArray i1 = lower.add(1).clip(-1, inputBins).add(1).toType(DataType.INT64, false);
     Shape indexShape = new Shape(b, c, canvasBins);
-    NDArray zeros = m.zeros(new Shape(b, c, 1), DataType.FLOAT64);
-    NDArray padded = zeros.concat(signal.toType(DataType.FLOAT64, false), 2).concat(zeros, 2);
+    NDArray zeros = m.zeros(new Shape(b, c, 1), DataType.FLOAT32);
+    NDArray padded = zeros.concat(signal, 2).concat(zeros, 2);
     NDArray v0 = padded.gather(i0.reshape(b, 1, canvasBins).broadcast(indexShape), 2);
     NDArray v1 = padded.gather(i1.reshape(b, 1, canvasBins).broadcast(indexShape), 2);
-    NDArray one = m.ones(new Shape(1), DataType.FLOAT64);
-    return v0.mul(one.sub(weight)).add(v1.mul(weight)).toType(DataType.FLOAT32, false);
+    NDArray one = m.ones(new Shape(1), DataType.FLOAT32);
+    return v0.mul(one.sub(weight)).add(v1.mul(weight));
   }
 }

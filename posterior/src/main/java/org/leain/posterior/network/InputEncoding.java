@@ -62,6 +62,16 @@ public final class InputEncoding {
     return Math.log(sum / n);
   }
 
+  /**
+   * Pointwise compression of the whitened strain: linear for noise (|x| of order 1), logarithmic for
+   * loud signals (SNR up to ~1e4), so activations stay bounded. Pointwise, so it commutes with
+   * translations and keeps LEAIN's frame exactly equivariant.
+   */
+  static double asinh(double x) {
+    double a = Math.abs(x);
+    return Math.copySign(Math.log(a + Math.sqrt(a * a + 1)), x);
+  }
+
   public void clear() {
     size = 0;
   }
@@ -109,7 +119,7 @@ public final class InputEncoding {
       for (int i = 0; i < m; i++) {
         boolean valid = strainMask[i] > 0.5f;
         for (int ch = 0; ch < c; ch++) {
-          strain[sBase + ch * m + i] = valid ? whitenedStrain[ch * m + i] : 0f;
+          strain[sBase + ch * m + i] = valid ? (float) asinh(whitenedStrain[ch * m + i]) : 0f;
         }
         strain[sBase + c * m + i] = valid ? 1f : 0f;
       }

@@ -16,7 +16,7 @@
  * <p><b>Inputs</b> (both networks, built by {@link org.leain.posterior.network.InputEncoding}):
  * sed (B, 3, N) = [flux / scale, ln(flux_err / scale), window mask] on the model's ln-wavelength
  * grid, zero outside the mask, where scale is the mean of sqrt(flux^2 + err^2) over valid bins;
- * sedScalars (B, 1) = standardised ln scale; strain (B, C+1, M) = [whitened strain channels (TDI A, E), mask];
+ * sedScalars (B, 1) = standardised ln scale; strain (B, C+1, M) = [asinh of the whitened strain channels (TDI A, E), mask];
  * strainPresent (B, 1) in {0, 1}. A spectrum joined with a real LVK alert has no strain: strain and
  * mask are zero and strainPresent is 0, and every strain feature is multiplied by it.
  *

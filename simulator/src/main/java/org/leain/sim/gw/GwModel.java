@@ -51,6 +51,8 @@ public final class GwModel {
   static final double MPC_M = 3.0856775814913673e22;
 
   private static final double LN_X_LO = Math.log(X_LO);
+  private static final double LN_QUARTER = Math.log(0.25);
+  private static final double INV_X_S = 1.0 / X_S;
   private static final double LN_X_HI = Math.log(X_HI);
 
   private final StrainGrid grid;
@@ -91,6 +93,11 @@ public final class GwModel {
   }
 
   /** Optimal matched-filter SNR of the whitened signal, sqrt(sum of a_i^2 over both channels). */
+  public double optimalSnr(Theta theta) {
+    return optimalSnr(theta, new double[grid.size()], new double[grid.size()]);
+  }
+
+  /** {@link #optimalSnr(Theta)} with caller-provided scratch arrays (no allocation). */
   public double optimalSnr(Theta theta, double[] scratchRe, double[] scratchIm) {
     compute(theta, 0.0, true, scratchRe, scratchIm);
     double sum = 0.0;
@@ -109,6 +116,8 @@ public final class GwModel {
     double lnTwoPiMass = Math.log(2.0 * Math.PI * massS);
     double lnMass = Math.log(massS);
     double inspiralPhaseScale = -2.0 / eta;
+    double etaOver5 = eta / 5.0;
+    double etaTimesScale = eta * amplitudeScale;
     int n = grid.size();
     for (int i = 0; i < n; i++) {
       double lnX = grid.lnTau(i) - lnMass;
@@ -119,30 +128,36 @@ public final class GwModel {
       }
       double x = grid.tauS(i) * inverseMassS;
       double xp = x - X_C;
-      double s = xp / X_S;
+      double s = xp * INV_X_S;
       double rho;
       double sigma;
-      double decay; // exp(-(rho - x')/tau_D) = (1 + e^-s)^(-X_S/tau_D), X_S/tau_D = 1/4
-      if (s > 36.0) {
+      double decayBase; // exp(-(rho - x')/tau_D) = (1 + e^-s)^(-X_S/tau_D), X_S/tau_D = 1/4
+      boolean inspiral = s > 36.0;
+      if (inspiral) {
         rho = xp;
         sigma = 1.0;
-        decay = 1.0;
+        decayBase = 1.0;
       } else {
         double e = Math.exp(s);
-        rho = X_S * Math.log1p(e);
-        sigma = e / (1.0 + e);
-        decay = 1.0 / Math.sqrt(Math.sqrt(1.0 + 1.0 / e));
+        double inverseE = 1.0 / e;
+        // ln(1 + e^s) = s + ln(1 + e^-s); for s > 18 the second term is e^-s to 1e-16.
+        rho = X_S * (s > 18.0 ? s + inverseE : Math.log1p(e));
+        decayBase = 1.0 + inverseE;
+        sigma = 1.0 / decayBase;
       }
-      double w = eta * rho / 5.0;
-      double w58 = Math.exp(0.625 * Math.log(w)); // (eta rho / 5)^(5/8)
+      double w = etaOver5 * rho;
+      double lnW = Math.log(w);
+      double w58 = Math.exp(0.625 * lnW); // (eta rho / 5)^(5/8)
       double psi = inspiralPhaseScale * w58 + OMEGA_RD * (rho - xp) + phase;
-      double amp = eta / Math.sqrt(Math.sqrt(eta * (rho + X_A) / 5.0)) * decay * amplitudeScale;
+      // eta (eta (rho + X_A)/5)^(-1/4) (1 + e^-s)^(-1/4): one fourth root for both factors
+      double amp = etaTimesScale / Math.sqrt(Math.sqrt(etaOver5 * (rho + X_A) * decayBase));
       if (lnX < LN_X_LO + TAPER_LN || lnX > LN_X_HI - TAPER_LN) {
         amp *= taper(lnX);
       }
       if (whiten) {
-        double omega = 0.25 * (w58 / w) * sigma + OMEGA_RD * (1.0 - sigma);
-        double lnF = Math.log(omega) - lnTwoPiMass;
+        double lnOmega = inspiral ? LN_QUARTER - 0.375 * lnW
+            : Math.log(0.25 * (w58 / w) * sigma + OMEGA_RD * (1.0 - sigma));
+        double lnF = lnOmega - lnTwoPiMass;
         amp *= whiteningTimeFactor[i] * LisaNoise.inverseAsd(lnF);
       }
       re[i] = amp * Math.cos(psi);

@@ -1,5 +1,9 @@
 package org.leain.sim.localization;
 
+import java.util.Arrays;
+import org.leain.sky.skymap.Skymap;
+import org.leain.sky.skymap.SkymapMetadata;
+
 /**
  * A mock GW localization of one simulated event: the true position and distance, and a
  * multi-order (NUNIQ) sky map around it with the LVK distance ansatz.
@@ -35,5 +39,21 @@ public record MockLocalization(
     if (!(area90Deg2 > 0.0)) {
       throw new IllegalArgumentException("Expected a positive 90% area. Actual: " + area90Deg2);
     }
+  }
+
+  /**
+   * The map as the sky module's validated {@link Skymap} (DISTMU/DISTSIGMA/DISTNORM columns
+   * constant, DISTMEAN/DISTSTD in the metadata), e.g. for a crossmatch or an alert payload.
+   */
+  public Skymap toSkymap(String objectId) {
+    int n = uniq.length;
+    double[] mu = new double[n];
+    double[] sigma = new double[n];
+    double[] norm = new double[n];
+    Arrays.fill(mu, distMuMpc);
+    Arrays.fill(sigma, distSigmaMpc);
+    Arrays.fill(norm, distNormPerMpc2);
+    return Skymap.of(uniq, probDensityPerSr, mu, sigma, norm,
+        new SkymapMetadata(objectId, null, distMeanMpc, distStdMpc));
   }
 }

@@ -27,7 +27,9 @@ public final class Prior {
   public Theta sample(SplittableRandom random) {
     double[] v = new double[Theta.SIZE];
     for (Parameter p : Parameter.values()) {
-      v[p.ordinal()] = p.lower() + (p.upper() - p.lower()) * random.nextDouble();
+      double value = p.lower() + (p.upper() - p.lower()) * random.nextDouble();
+      // Rounding can land exactly on the excluded upper end of the periodic phase.
+      v[p.ordinal()] = p.contains(value) ? value : Math.nextDown(p.upper());
     }
     return Theta.of(v);
   }

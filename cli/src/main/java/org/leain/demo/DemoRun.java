@@ -1,0 +1,216 @@
+package org.leain.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.leain.broker.BrokerOptions;
+import org.leain.broker.EmbeddedBroker;
+import org.leain.cli.feed.RecordSender;
+
+/**
+ * One run of the demo: broker (embedded unless given), stream app, scenario, waiting, summary,
+ * plots, and a clean stop of everything it started (also from a shutdown hook on Ctrl-C).
+ *
+ * <p>Exit codes: 0 when every expected posterior, withdrawal and dead letter arrived in time and no
+ * spectrum outside every region got a posterior; 1 otherwise (the output says what is missing).
+ */
+public final class DemoRun {
+
+  /**
+   * @param outDir where summary.txt and the corner plots go
+   * @param bootstrapServers an existing cluster, or null to start the embedded broker
+   * @param modelDir the model directory, or null for the stream app's default
+   * @param quick fewer events
+   * @param timeout how long to wait for each phase's outputs
+   */
+  public record Options(Path outDir, String bootstrapServers, Path modelDir, boolean quick, Duration timeout) {}
+
+  /** What a run produced, for the caller and tests. */
+  public record Outcome(int exitCode, DemoScenario scenario, Set<String> associationsWithPosterior,
+      Set<String> posteriorTombstones, Set<String> deadLetterOriginKeys, Map<String, String> deadLetterReasons,
+      List<Path> plots, double secondsToFirstPosterior, Long brokerPid) {}
+
+  private final Options options;
+  private final StreamAppLauncher launcher;
+  private final PrintStream out;
+
+  public DemoRun(Options options, StreamAppLauncher launcher, PrintStream out) {
+    this.options = options;
+    this.launcher = launcher;
+    this.out = out;
+  }
+
+  public Outcome run() throws Exception {
+    long startNanos = System.nanoTime();
+    boolean embedded = options.bootstrapServers() == null;
+    String runTag = embedded ? "" : Long.toString(System.currentTimeMillis() / 1000, 36);
+    EmbeddedBroker broker = null;
+    StreamAppLauncher.RunningApp app = null;
+    Path stateDir = Files.createTempDirectory("leain-demo-streams-");
+    List<AutoCloseable> started = new ArrayList<>();
+    Thread hook = new Thread(() -> closeAll(started), "leain-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      String bootstrap;
+      if (embedded) {
+        say(startNanos, "starting the embedded Kafka broker (KRaft, child JVM)...");
+        broker = EmbeddedBroker.start(BrokerOptions.defaults());
+        synchronized (started) {
+          started.add(broker);
+        }
+        bootstrap = broker.bootstrapServers();
+        say(startNanos, String.format(Locale.ROOT, "broker ready at %s (pid %d) in %.1f s", bootstrap,
+            broker.processHandle().pid(), broker.startupDuration().toMillis() / 1000.0));
+      } else {
+        bootstrap = options.bootstrapServers();
+        say(startNanos, "using the cluster at " + bootstrap + "; this run's ids end in -" + runTag);
+      }
+      say(startNanos, "creating topics and starting the LEAIN stream app (model "
+          + (options.modelDir() == null ? "default" : options.modelDir().toString()) + ")...");
+      String applicationId = embedded ? "leain-demo" : "leain-demo-" + runTag;
+      app = launcher.start(new StreamAppLauncher.Request(bootstrap, options.modelDir(), applicationId, stateDir,
+          Duration.ofSeconds(60)));
+      synchronized (started) {
+        started.add(0, app);
+      }
+      say(startNanos, "stream app RUNNING (" + app.modelDescription() + ")");
+
+      DemoTopics topics = app.topics();
+      DemoScenario scenario = new ScenarioBuilder(RepositoryRoot.find(), topics)
+          .build(options.quick(), runTag, System.currentTimeMillis());
+      say(startNanos, scenario.placementNote());
+      Map<String, Object> clients = new HashMap<>();
+      clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      Map<String, Integer> sentPerTopic = new LinkedHashMap<>();
+      int exitCode = 0;
+      try (DemoWatcher watcher = new DemoWatcher(clients, topics, scenario, out, startNanos);
+          RecordSender sender = new RecordSender(clients)) {
+        int total = scenario.beforeRetraction().size() + scenario.retraction().size();
+        int[] sent = {0};
+        send(scenario.beforeRetraction(), sender, sentPerTopic, sent, total, startNanos);
+        Predicate<DemoWatcher> phaseOne = w -> w.associationsWithPosterior().containsAll(scenario.expectedAssociations())
+            && deadLetterKeys(w).containsAll(expectedDeadLetterKeys(scenario));
+        if (!watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
+          exitCode = fail(watcher, scenario, startNanos, "posteriors and dead letters of phase one");
+        } else {
+          send(scenario.retraction(), sender, sentPerTopic, sent, total, startNanos);
+          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations());
+          if (!watcher.await(phaseTwo, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
+            exitCode = fail(watcher, scenario, startNanos, "withdrawals after the retraction");
+          }
+        }
+        Set<String> outsideHits = new LinkedHashSet<>(scenario.unexpectedAssociations());
+        outsideHits.retainAll(watcher.associationsWithPosterior());
+        if (!outsideHits.isEmpty()) {
+          out.println("leain demo: FAILED: posteriors for spectra outside every region: " + outsideHits);
+          exitCode = 1;
+        }
+        double toFirst = watcher.firstPosteriorNanos() < 0 ? Double.NaN
+            : (watcher.firstPosteriorNanos() - startNanos) / 1e9;
+        List<String> summary = DemoReport.summary(scenario, watcher, sentPerTopic, toFirst,
+            (System.nanoTime() - startNanos) / 1e9);
+        summary.forEach(out::println);
+        List<Path> plots = DemoReport.write(options.outDir(), summary, scenario, watcher.latestPosteriors());
+        out.println("Output in " + options.outDir().toAbsolutePath() + ": summary.txt and " + plots.size()
+            + " corner plots");
+        Map<String, String> reasons = new LinkedHashMap<>();
+        watcher.deadLetters().forEach(d -> reasons.put(d.getOriginKey(), d.getReasonCode() + ": " + d.getReason()));
+        return new Outcome(exitCode, scenario, watcher.associationsWithPosterior(), watcher.posteriorTombstones(),
+            deadLetterKeys(watcher), reasons, plots, toFirst,
+            broker == null ? null : broker.processHandle().pid());
+      }
+    } finally {
+      closeAll(started);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook runs (or ran) closeAll, which is idempotent.
+      }
+      deleteQuietly(stateDir);
+      if (broker != null) {
+        say(startNanos, "broker stopped");
+      }
+    }
+  }
+
+  private void send(List<ScenarioRecord> records, RecordSender sender, Map<String, Integer> perTopic, int[] sent,
+      int total, long startNanos) {
+    for (ScenarioRecord record : records) {
+      sender.send(record.topic(), record.key(), record.value());
+      sent[0]++;
+      perTopic.merge(record.topic(), 1, Integer::sum);
+      say(startNanos, String.format(Locale.ROOT, "sent %2d/%d  %s -> %s", sent[0], total, record.label(), record.topic()));
+    }
+  }
+
+  private void progress(DemoWatcher watcher, DemoScenario scenario, long startNanos) {
+    long arrived = scenario.expectedAssociations().stream().filter(watcher.associationsWithPosterior()::contains).count();
+    say(startNanos, String.format(Locale.ROOT, "waiting... posteriors %d/%d associations, dead letters %d/%d, withdrawals %d/%d",
+        arrived, scenario.expectedAssociations().size(), watcher.deadLetters().size(), scenario.deadLetters().size(),
+        watcher.posteriorTombstones().size(), scenario.withdrawnAssociations().size()));
+  }
+
+  private int fail(DemoWatcher watcher, DemoScenario scenario, long startNanos, String what) {
+    Set<String> missingPosteriors = new LinkedHashSet<>(scenario.expectedAssociations());
+    missingPosteriors.removeAll(watcher.associationsWithPosterior());
+    Set<String> missingDeadLetters = new LinkedHashSet<>(expectedDeadLetterKeys(scenario));
+    missingDeadLetters.removeAll(deadLetterKeys(watcher));
+    Set<String> missingWithdrawals = new LinkedHashSet<>(scenario.withdrawnAssociations());
+    missingWithdrawals.removeAll(watcher.posteriorTombstones());
+    say(startNanos, "leain demo: FAILED: the " + what + " did not arrive within " + options.timeout().toSeconds()
+        + " s. Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
+        + "; missing withdrawals: " + missingWithdrawals + ". Is the stream app healthy (see its log above)?");
+    return 1;
+  }
+
+  private static Set<String> expectedDeadLetterKeys(DemoScenario scenario) {
+    Set<String> keys = new LinkedHashSet<>();
+    scenario.deadLetters().forEach(d -> keys.add(d.originKey()));
+    return keys;
+  }
+
+  private static Set<String> deadLetterKeys(DemoWatcher watcher) {
+    Set<String> keys = new LinkedHashSet<>();
+    watcher.deadLetters().forEach(d -> keys.add(d.getOriginKey()));
+    return keys;
+  }
+
+  private void say(long startNanos, String line) {
+    synchronized (out) {
+      out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> started) {
+    synchronized (started) {
+      for (AutoCloseable c : started) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          System.err.println("leain demo: while stopping " + c + ": " + e);
+        }
+      }
+      started.clear();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory: the OS cleans it eventually.
+    }
+  }
+}

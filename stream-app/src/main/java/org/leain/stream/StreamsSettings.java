@@ -1,0 +1,60 @@
+package org.leain.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.leain.stream.config.LeainConfig;
+import org.leain.stream.dlq.LeainExceptionHandlers;
+import org.leain.stream.metrics.StreamMetrics;
+import org.leain.stream.topics.LeainTopics;
+
+/**
+ * The Kafka Streams properties for a configuration: exactly-once v2 with a low commit interval
+ * (each repartition hop waits up to one interval), records up to {@code topics.max.message.bytes}
+ * everywhere (producer requests, consumer fetches, internal topics through the {@code topic.}
+ * prefix), the three dead-letter handlers, then TLS/SASL and the {@code kafka.} pass-through.
+ */
+public final class StreamsSettings {
+  private StreamsSettings() {}
+
+  /**
+   * The properties; {@code metrics} is passed as an object for the handlers to count dead letters.
+   * Uses a map (not {@code Properties}) since one value is not a string.
+   */
+  public static Map<String, Object> of(LeainConfig config, StreamMetrics metrics) {
+    Map<String, Object> p = new HashMap<>();
+    int maxBytes = config.layout().maxMessageBytes();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.delivery().processingGuarantee());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.delivery().commitInterval().toMillis());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.delivery().streamThreads());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes + 64 * 1024);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxBytes + 64 * 1024);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), Math.max(52_428_800, maxBytes * 2));
+    LeainTopics.internalTopicConfigs(config).forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Deserialization.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Processing.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Production.class);
+    p.put(LeainExceptionHandlers.DLQ_TOPIC, config.topics().dlq());
+    p.put(LeainExceptionHandlers.MAX_RAW_BYTES, Integer.toString(config.dlqMaxRawBytes()));
+    p.put(LeainExceptionHandlers.METRICS, metrics);
+    p.putAll(config.security().clientProperties());
+    p.putAll(config.kafkaPassThrough());
+    return p;
+  }
+
+  /** The same as {@link Properties}, for APIs that take them. */
+  public static Properties properties(LeainConfig config, StreamMetrics metrics) {
+    Properties properties = new Properties();
+    properties.putAll(of(config, metrics));
+    return properties;
+  }
+}

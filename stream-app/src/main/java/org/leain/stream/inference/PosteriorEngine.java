@@ -1,0 +1,131 @@
+package org.leain.stream.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leain.contracts.Association;
+import org.leain.contracts.DcbhPosterior;
+import org.leain.contracts.GwCandidate;
+import org.leain.contracts.MixtureComponent;
+import org.leain.contracts.Modality;
+import org.leain.contracts.ModelInfo;
+import org.leain.contracts.ParameterInfo;
+import org.leain.contracts.PosteriorTimings;
+import org.leain.contracts.Spectrum;
+import org.leain.contracts.StrainSegment;
+import org.leain.posterior.MixtureParameters;
+import org.leain.posterior.Posterior;
+import org.leain.posterior.PosteriorEstimator;
+import org.leain.posterior.SpectrumArrays;
+import org.leain.posterior.StrainArrays;
+
+/**
+ * The posterior network on one stream thread: the spectrum's arrays (and the candidate's whitened
+ * strain when it has one) through the thread's {@link PosteriorEstimator}, then samples and
+ * summaries. Samples are seeded by the association id and alert version, so a re-run after a
+ * failover gives the same posterior.
+ */
+final class PosteriorEngine implements InferenceEngine {
+  private final PosteriorEstimator estimator;
+  private final ModelInfo model;
+  private final List<ParameterInfo> parameters;
+  private final int samples;
+
+  PosteriorEngine(PosteriorEstimator estimator, ModelInfo model, List<ParameterInfo> parameters, int samples) {
+    this.estimator = estimator;
+    this.model = model;
+    this.parameters = parameters;
+    this.samples = samples;
+  }
+
+  @Override
+  public DcbhPosterior infer(Association association, GwCandidate candidate, Spectrum spectrum) {
+    Posterior posterior = estimator.infer(spectrumArrays(spectrum), strainArrays(candidate.getStrain()));
+    long seed = association.getAssociationId().hashCode() * 31L + association.getAlertVersion();
+    double[][] drawn = posterior.samples(samples, seed);
+    int d = parameters.size();
+    List<Float> flat = new ArrayList<>(samples * d);
+    for (double[] row : drawn) {
+      for (double v : row) {
+        flat.add((float) v);
+      }
+    }
+    List<org.leain.contracts.ParameterSummary> summaries = new ArrayList<>();
+    for (org.leain.posterior.ParameterSummary s : posterior.summarise(drawn)) {
+      summaries.add(new org.leain.contracts.ParameterSummary(s.name(), s.unit(), s.mean(), s.std(), s.median(),
+          s.p05(), s.p16(), s.p84(), s.p95()));
+    }
+    List<Modality> modalities = new ArrayList<>();
+    for (String m : posterior.modalities()) {
+      modalities.add(m.equals("gw") ? Modality.STRAIN : Modality.SED);
+    }
+    return DcbhPosterior.newBuilder()
+        .setAssociationId(association.getAssociationId())
+        .setSupereventId(association.getSupereventId())
+        .setSpectrumId(association.getSpectrumId())
+        .setAlertVersion(association.getAlertVersion())
+        .setModel(model)
+        .setParameters(parameters)
+        .setMixture(mixture(posterior.mixture()))
+        .setSummaries(summaries)
+        .setNSamples(samples)
+        .setNParams(d)
+        .setSamples(flat)
+        .setModalities(modalities)
+        .setShadowInjection(false)
+        .setTimings(new PosteriorTimings(0L, 0L, 0L, 0L, 0L, 0L))
+        .build();
+  }
+
+  private static List<MixtureComponent> mixture(MixtureParameters m) {
+    List<MixtureComponent> out = new ArrayList<>();
+    for (int k = 0; k < m.weights().length; k++) {
+      List<Double> mean = new ArrayList<>();
+      for (double v : m.means()[k]) {
+        mean.add(v);
+      }
+      List<Double> packed = new ArrayList<>();
+      double[][] l = m.covarianceCholesky()[k];
+      for (int i = 0; i < l.length; i++) {
+        for (int j = 0; j <= i; j++) {
+          packed.add(l[i][j]);
+        }
+      }
+      out.add(new MixtureComponent(m.weights()[k], mean, packed));
+    }
+    return out;
+  }
+
+  static SpectrumArrays spectrumArrays(Spectrum s) {
+    int n = s.getWavelengthUm().size();
+    double[] wave = new double[n];
+    double[] flux = new double[n];
+    double[] err = new double[n];
+    boolean[] mask = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      wave[i] = s.getWavelengthUm().get(i);
+      flux[i] = s.getFluxUjy().get(i);
+      err[i] = s.getFluxErrUjy().get(i);
+      mask[i] = s.getMask().get(i);
+    }
+    return new SpectrumArrays(wave, flux, err, mask);
+  }
+
+  static StrainArrays strainArrays(StrainSegment strain) {
+    if (strain == null) {
+      return null;
+    }
+    int n = strain.getSamples().size();
+    float[] samples = new float[n];
+    boolean[] mask = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      samples[i] = strain.getSamples().get(i);
+      mask[i] = strain.getMask() == null || strain.getMask().get(i);
+    }
+    return new StrainArrays(samples, mask);
+  }
+
+  @Override
+  public void close() {
+    estimator.close();
+  }
+}

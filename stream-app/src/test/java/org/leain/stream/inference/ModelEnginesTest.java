@@ -1,0 +1,52 @@
+package org.leain.stream.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.leain.contracts.DcbhPosterior;
+import org.leain.contracts.Modality;
+import org.leain.stream.config.LeainConfig;
+import org.leain.stream.lvk.SkyAlertDecoder;
+import org.leain.stream.testing.Fixtures;
+import org.leain.stream.testing.StreamDriver;
+
+/**
+ * The real posterior network in the topology: the MS181101ab preliminary notice and UNCOVER 45924
+ * through {@link ModelEngines} over model-artifacts/models/leain-v1. Runs once that model is in the
+ * repository.
+ */
+class ModelEnginesTest {
+
+  @Test
+  void realModel_givesAnSedOnlyPosterior_withSamplesInsideThePrior() throws Exception {
+    Path modelDir = Fixtures.root().resolve("model-artifacts/models/leain-v1");
+    Assumptions.assumeTrue(Files.isRegularFile(modelDir.resolve("manifest.json")),
+        "needs the trained model in " + modelDir + " (model-artifacts)");
+    LeainConfig.ModelSettings settings = new LeainConfig.ModelSettings("leain-v1", modelDir, 200);
+    try (ModelEngines engines = ModelEngines.factory(settings);
+        StreamDriver stream = new StreamDriver(Map.of("model.samples", "200"), new SkyAlertDecoder(), engines)) {
+      stream.alerts.pipeInput(null, Fixtures.read("data/lvk/MS181101ab-preliminary.json"), 1_000L);
+      stream.spectrum(Fixtures.uncover45924(194.30419921875, -17.8568950955455), 2_000L);
+      DcbhPosterior p = StreamDriver.latest(stream.posteriors).get("MS181101ab|UNCOVER-45924");
+      assertEquals(List.of(Modality.SED), p.getModalities());
+      assertEquals("leain-v1", p.getModel().getName());
+      assertEquals(64, p.getModel().getArtifactSha256().length());
+      assertEquals(200, p.getNSamples());
+      assertEquals(p.getNSamples() * p.getNParams(), p.getSamples().size());
+      for (int k = 0; k < p.getNParams(); k++) {
+        double lo = p.getParameters().get(k).getPriorLow();
+        double hi = p.getParameters().get(k).getPriorHigh();
+        for (int i = 0; i < p.getNSamples(); i++) {
+          float v = p.getSamples().get(i * p.getNParams() + k);
+          assertTrue(v >= lo && v <= hi, p.getParameters().get(k).getName() + " sample " + v);
+        }
+      }
+    }
+  }
+}
