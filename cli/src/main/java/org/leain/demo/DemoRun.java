@@ -133,14 +133,15 @@ public final class DemoRun {
         boolean settled = watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos));
         if (!settled || !watcher.associationsWithPosterior().containsAll(scenario.expectedAssociations())) {
           exitCode = fail(watcher, scenario, startNanos, settled
-              ? "posteriors of phase one (dead letters name them: see above)"
-              : "posteriors and dead letters of phase one");
+              ? "posteriors of phase one did not arrive: the stream app dead-lettered them (see the dead letters above)"
+              : "posteriors and dead letters of phase one did not arrive within " + options.timeout().toSeconds() + " s");
         } else {
           send(scenario.retraction(), sender, sentPerTopic, sent, total, startNanos);
           Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations())
               && w.associationTombstones().containsAll(scenario.withdrawnAssociations());
           if (!watcher.await(phaseTwo, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
-            exitCode = fail(watcher, scenario, startNanos, "withdrawals after the retraction");
+            exitCode = fail(watcher, scenario, startNanos,
+                "withdrawals after the retraction did not arrive within " + options.timeout().toSeconds() + " s");
           }
         }
         Set<String> outsideHits = new LinkedHashSet<>(scenario.unexpectedAssociations());
@@ -230,8 +231,7 @@ public final class DemoRun {
     missingDeadLetters.removeAll(deadLetterKeys(watcher));
     Set<String> missingWithdrawals = new LinkedHashSet<>(scenario.withdrawnAssociations());
     missingWithdrawals.removeAll(watcher.posteriorTombstones());
-    say(startNanos, "leain demo: FAILED: the " + what + " did not arrive (timeout " + options.timeout().toSeconds()
-        + " s). Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
+    say(startNanos, "leain demo: FAILED: the " + what + ". Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
         + "; missing withdrawals: " + missingWithdrawals + ". Is the stream app healthy (see its log above)?");
     return 1;
   }
