@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.leain.k8s.ManifestFiles.K8S;
+import static org.leain.k8s.ManifestFiles.YAML;
+import static org.leain.k8s.ManifestFiles.documents;
+import static org.leain.k8s.ManifestFiles.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -17,33 +18,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leain.stream.config.LeainConfig;
+import org.leain.stream.topics.LeainTopicSpec;
+import org.leain.stream.topics.LeainTopics;
 
 /**
  * The Kubernetes manifests in k8s/, read as YAML: they must say what the design says (topics,
- * security, scaling bounds, probes), whatever a cluster would accept. Rendering the overlays with
- * {@code kubectl kustomize} is an extra check where kubectl exists.
+ * security, scaling bounds, probes), whatever a cluster would accept. Topics are compared with the
+ * specs the app itself would create ({@link LeainTopics}) under the configuration the ConfigMap and
+ * the StatefulSet's environment give it. Rendering the overlays with {@code kubectl kustomize} is an
+ * extra check where kubectl exists.
  */
 class KubernetesManifestsTest {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Path K8S = repositoryRoot().resolve("k8s");
+  private static final Set<String> WORKLOAD_KINDS = Set.of("StatefulSet", "Deployment", "DaemonSet", "Job", "CronJob");
   private static final long EIGHT_MIB = 8L * 1024 * 1024;
 
   @ParameterizedTest
-  @ValueSource(strings = {"base", "overlays/cpu", "overlays/gpu"})
+  @ValueSource(strings = {"base", "grafana", "gcn", "overlays/cpu", "overlays/gpu"})
   void everyFileAKustomizationNames_existsAndHoldsNamedResources(String directory) throws IOException {
     Path dir = K8S.resolve(directory);
     JsonNode kustomization = YAML.readTree(dir.resolve("kustomization.yaml").toFile());
     List<Path> files = new ArrayList<>();
     kustomization.path("resources").forEach(r -> files.add(dir.resolve(r.asText())));
     kustomization.path("patches").forEach(p -> files.add(dir.resolve(p.path("path").asText())));
+    kustomization.path("configMapGenerator").forEach(g -> g.path("files").forEach(f -> files.add(dir.resolve(f.asText()))));
     assertFalse(files.isEmpty(), "kustomization in " + directory + " names no files");
     for (Path file : files) {
       if (Files.isDirectory(file)) {
@@ -51,6 +61,9 @@ class KubernetesManifestsTest {
         continue;
       }
       assertTrue(Files.isRegularFile(file), "missing " + file);
+      if (!file.toString().endsWith(".yaml")) {
+        continue;
+      }
       for (JsonNode document : documents(file)) {
         assertFalse(document.path("apiVersion").asText().isEmpty(), "no apiVersion in " + file);
         assertFalse(document.path("kind").asText().isEmpty(), "no kind in " + file);
@@ -59,27 +72,40 @@ class KubernetesManifestsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}: {1} partitions, cleanup.policy={2}, retention.ms={3}, delete.retention.ms={4}")
-  @CsvSource(nullValues = "-", value = {
-      // topic,             partitions, cleanup.policy, retention.ms (30 d / 14 d), delete.retention.ms (7 d)
-      "igwn.gwalert,        4, -,       -,          -",
-      "leain.gw.candidates, 4, compact, -,          -",
-      "leain.jwst.spectra,  4, delete,  2592000000, -",
-      "leain.associations,  4, compact, -,          604800000",
-      "leain.posteriors,    4, compact, -,          604800000",
-      "leain.dlq,           4, delete,  1209600000, -",
-  })
-  void eachTopic_hasItsPartitionsPolicyRetention_andAcceptsEightMiBRecords(
-      String topic, int partitions, String cleanupPolicy, Long retentionMs, Long deleteRetentionMs)
+  @Test
+  void theKafkaTopics_areExactlyTheTopicsTheAppWouldCreate_withTheSamePartitionsReplicasAndConfigs(@TempDir Path dir)
       throws IOException {
-    JsonNode spec = resource("topics.yaml", "KafkaTopic", topic).path("spec");
-    assertEquals(topic, spec.path("topicName").asText());
-    assertEquals(partitions, spec.path("partitions").asInt());
-    JsonNode config = spec.path("config");
-    assertEquals(EIGHT_MIB, config.path("max.message.bytes").asLong());
-    assertEquals(cleanupPolicy, textOrNull(config.path("cleanup.policy")));
-    assertEquals(retentionMs, longOrNull(config.path("retention.ms")));
-    assertEquals(deleteRetentionMs, longOrNull(config.path("delete.retention.ms")));
+    LeainConfig config = ManifestFiles.appConfig(dir);
+    Map<String, JsonNode> declared = new TreeMap<>();
+    for (JsonNode topic : documents(K8S.resolve("base/topics.yaml"))) {
+      assertEquals("KafkaTopic", topic.path("kind").asText());
+      assertEquals("leain-kafka", topic.path("metadata").path("labels").path("strimzi.io/cluster").asText());
+      declared.put(topic.path("spec").path("topicName").asText(), topic.path("spec"));
+    }
+    List<LeainTopicSpec> specs = LeainTopics.specs(config);
+    assertEquals(specs.stream().map(LeainTopicSpec::name).sorted().toList(), List.copyOf(declared.keySet()));
+    for (LeainTopicSpec spec : specs) {
+      JsonNode topic = declared.get(spec.name());
+      assertEquals(spec.partitions(), topic.path("partitions").asInt(), spec.name() + " partitions");
+      assertEquals(spec.replicationFactor().map(Short::intValue).orElse(null),
+          topic.has("replicas") ? topic.path("replicas").asInt() : null, spec.name() + " replicas");
+      Map<String, String> configs = new TreeMap<>();
+      topic.path("config").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
+      assertEquals(new TreeMap<>(spec.configs()), configs, spec.name() + " configs");
+      assertEquals(EIGHT_MIB, Long.parseLong(configs.get("max.message.bytes")), spec.name());
+    }
+  }
+
+  @Test
+  void theAppsConfiguration_keepsAStandbyReplicaOfItsState_andTheScalingCapIsThePartitionCount(@TempDir Path dir)
+      throws IOException {
+    LeainConfig config = ManifestFiles.appConfig(dir);
+    assertTrue(Integer.parseInt(config.kafkaPassThrough().getOrDefault("num.standby.replicas", "0")) >= 1,
+        config.kafkaPassThrough().toString());
+    JsonNode scaling = resource("scaled-object.yaml", "ScaledObject", "leain").path("spec");
+    assertEquals(config.layout().partitions(), scaling.path("maxReplicaCount").asInt());
+    assertEquals(config.applicationId(),
+        scaling.path("triggers").get(0).path("metadata").path("consumerGroup").asText());
   }
 
   @Test
@@ -97,6 +123,24 @@ class KubernetesManifestsTest {
     assertFalse(config.path("auto.create.topics.enable").asBoolean(true));
     assertTrue(config.path("message.max.bytes").asLong() >= EIGHT_MIB);
     assertTrue(config.path("replica.fetch.max.bytes").asLong() >= EIGHT_MIB);
+    JsonNode requests = pool.path("resources").path("requests");
+    assertFalse(requests.path("memory").isMissingNode() || requests.path("cpu").isMissingNode(), pool.toString());
+    assertFalse(pool.path("resources").path("limits").path("memory").isMissingNode(), pool.toString());
+  }
+
+  @Test
+  void theKafkaExporter_isEnabled_forTheAppsConsumerGroupAndEveryLeainTopic(@TempDir Path dir) throws IOException {
+    LeainConfig config = ManifestFiles.appConfig(dir);
+    JsonNode exporter = resource("kafka.yaml", "Kafka", "leain-kafka").path("spec").path("kafkaExporter");
+    assertTrue(exporter.isObject(), "spec.kafkaExporter is missing: no kafka_consumergroup_lag");
+    // The exporter's filters are Go regular expressions, matched unanchored.
+    assertTrue(Pattern.compile(exporter.path("groupRegex").asText(".*")).matcher(config.applicationId()).find());
+    assertFalse(Pattern.compile(exporter.path("groupRegex").asText(".*")).matcher("another-app").find());
+    for (LeainTopicSpec spec : LeainTopics.specs(config)) {
+      assertTrue(Pattern.compile(exporter.path("topicRegex").asText(".*")).matcher(spec.name()).find(), spec.name());
+    }
+    JsonNode podMonitor = resource("service-monitor.yaml", "PodMonitor", "leain-kafka-exporter").path("spec");
+    assertEquals("leain-kafka-kafka-exporter", podMonitor.path("selector").path("matchLabels").path("strimzi.io/name").asText());
   }
 
   @Test
@@ -133,6 +177,39 @@ class KubernetesManifestsTest {
     assertEquals("state", claims.get(0).path("metadata").path("name").asText());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "gcn"})
+  void everyContainer_hasRequestsLimitsProbesAPinnedImage_andRunsNonRoot(String directory) throws IOException {
+    int containers = 0;
+    for (JsonNode workload : ManifestFiles.resourcesUnder(directory)) {
+      if (!WORKLOAD_KINDS.contains(workload.path("kind").asText())) {
+        continue;
+      }
+      JsonNode pod = workload.path("spec").path("template").path("spec");
+      for (String list : new String[] {"initContainers", "containers"}) {
+        for (JsonNode container : pod.path(list)) {
+          containers++;
+          String where = workload.path("metadata").path("name").asText() + "/" + container.path("name").asText();
+          JsonNode resources = container.path("resources");
+          for (String quantity : new String[] {"cpu", "memory"}) {
+            assertFalse(resources.path("requests").path(quantity).isMissingNode(), where + " requests." + quantity);
+          }
+          assertFalse(resources.path("limits").path("memory").isMissingNode(), where + " limits.memory");
+          if (list.equals("containers")) {
+            assertFalse(container.path("livenessProbe").isMissingNode(), where + " livenessProbe");
+            assertFalse(container.path("readinessProbe").isMissingNode(), where + " readinessProbe");
+          }
+          assertPinned(container.path("image").asText(), where);
+          assertTrue(container.path("securityContext").path("runAsNonRoot").asBoolean(false)
+              || pod.path("securityContext").path("runAsNonRoot").asBoolean(false), where + " runAsNonRoot");
+          assertTrue(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean(false),
+              where + " readOnlyRootFilesystem");
+        }
+      }
+    }
+    assertTrue(containers > 0 || !directory.equals("base"), "no container found in k8s/" + directory);
+  }
+
   @Test
   void theApp_isProbedOnHealthAndReady_andItsImageTagIsPinned() throws IOException {
     JsonNode container = resource("statefulset.yaml", "StatefulSet", "leain")
@@ -140,9 +217,14 @@ class KubernetesManifestsTest {
     assertEquals(8080, container.path("ports").get(0).path("containerPort").asInt());
     assertEquals("/health", container.path("livenessProbe").path("httpGet").path("path").asText());
     assertEquals("/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
-    String image = container.path("image").asText();
-    String tag = image.substring(image.lastIndexOf(':') + 1);
-    assertFalse(image.lastIndexOf(':') < 0 || tag.equals("latest") || tag.contains("/"), "unpinned image " + image);
+    assertPinned(container.path("image").asText(), "leain");
+    for (String overlay : new String[] {"base", "overlays/cpu", "overlays/gpu"}) {
+      JsonNode kustomization = YAML.readTree(K8S.resolve(overlay).resolve("kustomization.yaml").toFile());
+      for (JsonNode image : kustomization.path("images")) {
+        String tag = image.path("newTag").asText();
+        assertFalse(tag.isEmpty() || tag.equals("latest"), overlay + " newTag " + tag);
+      }
+    }
   }
 
   @Test
@@ -177,9 +259,10 @@ class KubernetesManifestsTest {
     assertEquals("leain", spec.path("scaleTargetRef").path("name").asText());
     assertEquals("kafka", spec.path("triggers").get(0).path("type").asText());
     assertEquals("leain", spec.path("triggers").get(0).path("metadata").path("consumerGroup").asText());
-    int inputPartitions = resource("topics.yaml", "KafkaTopic", "leain.jwst.spectra").path("spec").path("partitions").asInt();
-    assertEquals(4, spec.path("maxReplicaCount").asInt());
-    assertTrue(spec.path("maxReplicaCount").asInt() <= inputPartitions);
+    for (JsonNode topic : documents(K8S.resolve("base/topics.yaml"))) {
+      assertTrue(spec.path("maxReplicaCount").asInt() <= topic.path("spec").path("partitions").asInt(),
+          "more replicas than partitions of " + topic.path("spec").path("topicName").asText());
+    }
   }
 
   @Test
@@ -203,28 +286,20 @@ class KubernetesManifestsTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("kind: StatefulSet"), output);
-  }
-
-  private static JsonNode resource(String file, String kind, String name) throws IOException {
-    for (JsonNode document : documents(K8S.resolve("base").resolve(file))) {
-      if (document.path("kind").asText().equals(kind) && document.path("metadata").path("name").asText().equals(name)) {
-        return document;
-      }
-    }
-    throw new AssertionError("No " + kind + " " + name + " in k8s/base/" + file);
-  }
-
-  private static List<JsonNode> documents(Path file) throws IOException {
-    List<JsonNode> documents = new ArrayList<>();
-    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(file.toFile())) {
-      YAML.readValues(parser, JsonNode.class).forEachRemaining(d -> {
-        if (d != null && !d.isNull() && !d.isMissingNode()) {
-          documents.add(d);
-        }
-      });
-    }
-    return documents;
+    List<JsonNode> rendered = new ArrayList<>();
+    YAML.readValues(YAML.getFactory().createParser(output), JsonNode.class).forEachRemaining(rendered::add);
+    JsonNode statefulSet = rendered.stream().filter(d -> d.path("kind").asText().equals("StatefulSet")).findFirst()
+        .orElseThrow(() -> new AssertionError("no StatefulSet rendered"));
+    JsonNode container = statefulSet.path("spec").path("template").path("spec").path("containers").get(0);
+    assertEquals(overlay.endsWith("gpu"), container.path("image").asText().endsWith("-cuda"), container.path("image").asText());
+    assertEquals(overlay.endsWith("gpu"), container.path("resources").path("limits").has("nvidia.com/gpu"));
+    assertFalse(container.path("livenessProbe").isMissingNode(), "the GPU patch must keep the base's probes");
+    JsonNode dashboard = rendered.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")
+        && d.path("metadata").path("name").asText().equals("leain-grafana-dashboard")).findFirst()
+        .orElseThrow(() -> new AssertionError("no dashboard ConfigMap rendered"));
+    assertEquals("1", dashboard.path("metadata").path("labels").path("grafana_dashboard").asText());
+    assertEquals(Files.readString(K8S.resolve("grafana/leain-dashboard.json")),
+        dashboard.path("data").path("leain-dashboard.json").asText());
   }
 
   private static JsonNode acl(JsonNode userSpec, String type, String name, String patternType) {
@@ -257,26 +332,10 @@ class KubernetesManifestsTest {
     return env(container, name).path("value").asText(null);
   }
 
-  private static String textOrNull(JsonNode node) {
-    return node.isMissingNode() ? null : node.asText();
-  }
-
-  private static Long longOrNull(JsonNode node) {
-    return node.isMissingNode() ? null : node.asLong();
-  }
-
-  /** The repository root: the system property leain.root, else the nearest ancestor holding data/. */
-  private static Path repositoryRoot() {
-    String property = System.getProperty("leain.root");
-    if (property != null && Files.isDirectory(Path.of(property, "k8s"))) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("data")) && Files.isDirectory(dir.resolve("k8s"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("Expected a repository root with data/ and k8s/. Actual: none above "
-        + Path.of("").toAbsolutePath());
+  private static void assertPinned(String image, String where) {
+    int colon = image.lastIndexOf(':');
+    String tag = colon < 0 ? "" : image.substring(colon + 1);
+    assertFalse(image.isEmpty() || tag.isEmpty() || tag.equals("latest") || tag.contains("/"),
+        where + ": unpinned image " + image);
   }
 }
