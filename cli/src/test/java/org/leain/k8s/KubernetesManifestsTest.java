@@ -171,8 +171,16 @@ class KubernetesManifestsTest {
     List<String> mounts = new ArrayList<>();
     container.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
     assertTrue(mounts.containsAll(List.of("/var/lib/leain/state", "/var/cache/djl", "/tmp")), mounts.toString());
-    String djlCache = envValue(container, "DJL_CACHE_DIR");
-    assertEquals("/var/cache/djl", djlCache);
+    // DJL's writable cache is a volume; libtorch itself was unpacked into the image at build time.
+    assertTrue(mounts.contains(envValue(container, "DJL_CACHE_DIR")), "DJL_CACHE_DIR is not a writable volume");
+    String engineCache = envValue(container, "ENGINE_CACHE_DIR");
+    assertTrue(engineCache.startsWith("/opt/leain/"), "ENGINE_CACHE_DIR " + engineCache + " is not in the image");
+    assertTrue(mounts.stream().noneMatch(m -> engineCache.startsWith(m)), "a volume would hide the image's engine cache");
+    for (String dockerfile : new String[] {"Dockerfile.cpu", "Dockerfile.cuda"}) {
+      String text = Files.readString(K8S.resolve(dockerfile));
+      assertTrue(text.contains("fill-djl-cache.sh /opt/leain/lib " + engineCache), dockerfile + " does not fill " + engineCache);
+      assertTrue(text.contains("ENGINE_CACHE_DIR=" + engineCache), dockerfile);
+    }
     JsonNode claims = resource("statefulset.yaml", "StatefulSet", "leain").path("spec").path("volumeClaimTemplates");
     assertEquals("state", claims.get(0).path("metadata").path("name").asText());
   }
@@ -250,6 +258,49 @@ class KubernetesManifestsTest {
     acl(user, "topic", settings.getProperty("application.id") + "-", "prefix");
     assertEquals(user.path("authentication").path("type").asText().toUpperCase(), settings.getProperty("sasl.mechanism"));
     assertEquals("leain", settings.getProperty("sasl.username"));
+  }
+
+  @Test
+  void gcnCredentials_comeOnlyFromASecret_andNoManifestHoldsALiteralSecret() throws IOException {
+    JsonNode mirror = ManifestFiles.resourcesUnder("gcn").stream()
+        .filter(d -> d.path("kind").asText().equals("KafkaMirrorMaker2")).findFirst()
+        .orElseThrow(() -> new AssertionError("no KafkaMirrorMaker2 in k8s/gcn"));
+    JsonNode gcn = MissingNode.getInstance();
+    for (JsonNode cluster : mirror.path("spec").path("clusters")) {
+      if (cluster.path("alias").asText().equals("gcn")) {
+        gcn = cluster;
+      }
+    }
+    assertEquals("oauth", gcn.path("authentication").path("type").asText(), gcn.toString());
+    JsonNode clientSecret = gcn.path("authentication").path("clientSecret");
+    assertFalse(clientSecret.path("secretName").asText().isEmpty() || clientSecret.path("key").asText().isEmpty(),
+        "the GCN client secret must be a Secret reference: " + clientSecret);
+    List<String> literals = new ArrayList<>();
+    for (String directory : new String[] {"base", "gcn", "overlays"}) {
+      for (JsonNode document : ManifestFiles.resourcesUnder(directory)) {
+        collectLiteralSecrets(document, "", "", literals);
+      }
+    }
+    assertEquals(List.of(), literals);
+  }
+
+  /**
+   * Fields named like a secret that hold text (not a Secret's name, an endpoint or a flag); inside
+   * Strimzi's {@code passwordSecret} the field {@code password} names the Secret's key.
+   */
+  private static void collectLiteralSecrets(JsonNode node, String parent, String path, List<String> found) {
+    node.fields().forEachRemaining(field -> {
+      String name = field.getKey().toLowerCase();
+      boolean namedLikeASecret = (name.contains("password") || name.contains("secret") || name.contains("token"))
+          && !name.endsWith("name") && !name.endsWith("uri") && !name.endsWith("url");
+      if (namedLikeASecret && field.getValue().isTextual() && !parent.equals("passwordsecret")) {
+        found.add(path + "/" + field.getKey());
+      }
+      collectLiteralSecrets(field.getValue(), name, path + "/" + field.getKey(), found);
+    });
+    if (node.isArray()) {
+      node.forEach(element -> collectLiteralSecrets(element, parent, path + "[]", found));
+    }
   }
 
   @Test
