@@ -109,6 +109,18 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void theModel_isNamedInThePodTemplate_soChangingItRollsTheReplicas(@TempDir Path dir) throws IOException {
+    JsonNode container = resource("statefulset.yaml", "StatefulSet", "leain")
+        .path("spec").path("template").path("spec").path("containers").get(0);
+    String model = envValue(container, LeainConfig.environmentName("model.name"));
+    assertEquals(model, ManifestFiles.appConfig(dir).model().name());
+    Properties settings = new Properties();
+    settings.load(new StringReader(resource("config.yaml", "ConfigMap", "leain-config")
+        .path("data").path("leain.properties").asText()));
+    assertFalse(settings.containsKey("model.name"), "a ConfigMap change does not roll the pods: name the model in the pod template");
+  }
+
+  @Test
   void theKafkaCluster_isKraftWithOneNodeLossTolerated_andTakesEightMiBRecords() throws IOException {
     JsonNode pool = resource("kafka.yaml", "KafkaNodePool", "dual-role").path("spec");
     List<String> roles = new ArrayList<>();
