@@ -121,7 +121,7 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theKafkaCluster_isKraftWithOneNodeLossTolerated_andTakesEightMiBRecords() throws IOException {
+  void theKafkaCluster_isKraftWithOneNodeLossTolerated_takesEightMiBRecords_andSizesEveryContainer() throws IOException {
     JsonNode pool = resource("kafka.yaml", "KafkaNodePool", "dual-role").path("spec");
     List<String> roles = new ArrayList<>();
     pool.path("roles").forEach(r -> roles.add(r.asText()));
@@ -135,9 +135,15 @@ class KubernetesManifestsTest {
     assertFalse(config.path("auto.create.topics.enable").asBoolean(true));
     assertTrue(config.path("message.max.bytes").asLong() >= EIGHT_MIB);
     assertTrue(config.path("replica.fetch.max.bytes").asLong() >= EIGHT_MIB);
-    JsonNode requests = pool.path("resources").path("requests");
-    assertFalse(requests.path("memory").isMissingNode() || requests.path("cpu").isMissingNode(), pool.toString());
-    assertFalse(pool.path("resources").path("limits").path("memory").isMissingNode(), pool.toString());
+    JsonNode kafka = resource("kafka.yaml", "Kafka", "leain-kafka").path("spec");
+    // Every container Strimzi runs for this cluster has requests and a memory limit.
+    for (JsonNode resources : List.of(pool.path("resources"), kafka.path("kafkaExporter").path("resources"),
+        kafka.path("entityOperator").path("topicOperator").path("resources"),
+        kafka.path("entityOperator").path("userOperator").path("resources"))) {
+      JsonNode requests = resources.path("requests");
+      assertFalse(requests.path("memory").isMissingNode() || requests.path("cpu").isMissingNode(), kafka.toString());
+      assertFalse(resources.path("limits").path("memory").isMissingNode(), kafka.toString());
+    }
   }
 
   @Test
@@ -283,6 +289,7 @@ class KubernetesManifestsTest {
         gcn = cluster;
       }
     }
+    assertFalse(mirror.path("spec").path("resources").path("limits").path("memory").isMissingNode(), "mirror resources");
     assertEquals("oauth", gcn.path("authentication").path("type").asText(), gcn.toString());
     JsonNode clientSecret = gcn.path("authentication").path("clientSecret");
     assertFalse(clientSecret.path("secretName").asText().isEmpty() || clientSecret.path("key").asText().isEmpty(),
