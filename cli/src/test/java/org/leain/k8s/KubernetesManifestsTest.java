@@ -25,13 +25,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leain.stream.config.LeainConfig;
 import org.leain.stream.topics.LeainTopicSpec;
 import org.leain.stream.topics.LeainTopics;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The Kubernetes manifests in k8s/, read as YAML: they must say what the design says (topics,
@@ -233,6 +238,41 @@ class KubernetesManifestsTest {
       }
     }
     assertTrue(containers > 0, "no container found in k8s/base");
+  }
+
+  @ParameterizedTest(name = "{0} with Maven profile \"{1}\"")
+  @CsvSource({"Dockerfile.cpu, ''", "Dockerfile.cuda, cuda"})
+  void eachImage_pointsDjlAtTheLibtorchItsMavenProfileShips(String dockerfile, String profile) throws Exception {
+    Map<String, String> pom = pomProperties(profile);
+    String text = Files.readString(K8S.resolve(dockerfile));
+    assertTrue(text.contains("mvn -B -ntp -q " + (profile.isEmpty() ? "" : "-P" + profile + " ") + "-DskipTests"),
+        dockerfile + " does not build with profile '" + profile + "'");
+    assertTrue(text.contains("PYTORCH_VERSION=" + pom.get("pytorch.native.version") + " "), dockerfile);
+    String flavor = pom.get("pytorch.native.artifact").substring("pytorch-native-".length());
+    assertTrue(text.contains("PYTORCH_FLAVOR=" + flavor + " "), dockerfile + " flavor " + flavor);
+    assertTrue(text.contains("PYTORCH_LIBRARY_PATH=/opt/leain/djl-engine/pytorch/current "), dockerfile);
+  }
+
+  /** The parent pom's properties, with those of {@code profile} (if not empty) applied over them. */
+  private static Map<String, String> pomProperties(String profile) throws Exception {
+    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(K8S.resolveSibling("pom.xml").toFile());
+    Map<String, String> properties = new TreeMap<>();
+    NodeList blocks = pom.getElementsByTagName("properties");
+    for (int i = 0; i < blocks.getLength(); i++) {
+      Element block = (Element) blocks.item(i);
+      Element parent = (Element) block.getParentNode();
+      boolean inProfile = parent.getTagName().equals("profile");
+      String id = inProfile ? parent.getElementsByTagName("id").item(0).getTextContent() : "";
+      if (!inProfile || id.equals(profile)) {
+        NodeList children = block.getChildNodes();
+        for (int j = 0; j < children.getLength(); j++) {
+          if (children.item(j) instanceof Element property) {
+            properties.put(property.getTagName(), property.getTextContent().trim());
+          }
+        }
+      }
+    }
+    return properties;
   }
 
   @Test
