@@ -13,22 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Disabled until the stream app passes a per-sample strain mask to the estimator: its
- * PosteriorEngine.strainArrays builds a mask as long as StrainSegment.samples (2 channels x 1024 =
- * 2048), where PosteriorEstimator expects one entry per time sample (1024), so every simulated
- * candidate with strain becomes a MODEL_FAILURE dead letter and the demo rightly exits 1. With that
- * one-line fix (mask[i] = mask of sample i in every channel, i < samples / channels) all six tests
- * pass against model-artifacts/models/leain-v1 (about 40 s).
- *
- * <p>{@code leain demo --quick} in-process, end to end: embedded broker, the real stream app with the
+ * {@code leain demo --quick} in-process, end to end: embedded broker, the real stream app with the
  * committed model, the scenario, and a clean stop. One run; each test checks one promise of it.
  */
-@Disabled("stream-app PosteriorEngine.strainArrays: strain mask length 2048 instead of 1024 (see the class comment)")
 class DemoEndToEndTest {
 
   @TempDir
