@@ -24,7 +24,7 @@ final class DemoReport {
 
   /** The summary lines. */
   static List<String> summary(DemoScenario scenario, DemoWatcher watcher, Map<String, Integer> sentPerTopic,
-      double secondsToFirstPosterior, double totalSeconds) {
+      double secondsToFirstPosterior, double secondsFromJvmStartToFirstPosterior, double totalSeconds) {
     List<String> lines = new ArrayList<>();
     lines.add("Summary");
     sentPerTopic.forEach((topic, n) -> lines.add(String.format(Locale.ROOT, "  sent to %-28s %5d", topic, n)));
@@ -39,6 +39,7 @@ final class DemoReport {
     long outsideHits = scenario.unexpectedAssociations().stream().filter(watcher.associationsWithPosterior()::contains).count();
     lines.add(String.format(Locale.ROOT, "  %-36s %5d (expected 0)", "posteriors for outside spectra", outsideHits));
     lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "demo start -> first posterior", secondsToFirstPosterior));
+    lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "JVM start -> first posterior", secondsFromJvmStartToFirstPosterior));
     lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "demo total", totalSeconds));
     lines.add("Latency per stage (from the posteriors' timings; HdrHistogram)");
     lines.addAll(watcher.latency().table());

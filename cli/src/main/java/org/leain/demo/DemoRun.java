@@ -54,6 +54,7 @@ public final class DemoRun {
 
   public Outcome run() throws Exception {
     long startNanos = System.nanoTime();
+    long jvmUptimeAtStartMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     boolean embedded = options.bootstrapServers() == null;
     String runTag = embedded ? "" : Long.toString(System.currentTimeMillis() / 1000, 36);
     EmbeddedBroker broker = null;
@@ -100,13 +101,20 @@ public final class DemoRun {
         int total = scenario.beforeRetraction().size() + scenario.retraction().size();
         int[] sent = {0};
         send(scenario.beforeRetraction(), sender, sentPerTopic, sent, total, startNanos);
-        Predicate<DemoWatcher> phaseOne = w -> w.associationsWithPosterior().containsAll(scenario.expectedAssociations())
-            && deadLetterKeys(w).containsAll(expectedDeadLetterKeys(scenario));
-        if (!watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
-          exitCode = fail(watcher, scenario, startNanos, "posteriors and dead letters of phase one");
+        // Settled when every expected association has a posterior or a dead letter naming it (a
+        // model failure will never turn into a posterior: no point waiting for the timeout).
+        Predicate<DemoWatcher> phaseOne = w -> deadLetterKeys(w).containsAll(expectedDeadLetterKeys(scenario))
+            && scenario.expectedAssociations().stream()
+                .allMatch(a -> w.associationsWithPosterior().contains(a) || deadLetterNames(w, a));
+        boolean settled = watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos));
+        if (!settled || !watcher.associationsWithPosterior().containsAll(scenario.expectedAssociations())) {
+          exitCode = fail(watcher, scenario, startNanos, settled
+              ? "posteriors of phase one (dead letters name them: see above)"
+              : "posteriors and dead letters of phase one");
         } else {
           send(scenario.retraction(), sender, sentPerTopic, sent, total, startNanos);
-          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations());
+          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations())
+              && w.associationTombstones().containsAll(scenario.withdrawnAssociations());
           if (!watcher.await(phaseTwo, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
             exitCode = fail(watcher, scenario, startNanos, "withdrawals after the retraction");
           }
@@ -120,7 +128,7 @@ public final class DemoRun {
         double toFirst = watcher.firstPosteriorNanos() < 0 ? Double.NaN
             : (watcher.firstPosteriorNanos() - startNanos) / 1e9;
         List<String> summary = DemoReport.summary(scenario, watcher, sentPerTopic, toFirst,
-            (System.nanoTime() - startNanos) / 1e9);
+            toFirst + jvmUptimeAtStartMs / 1000.0, (System.nanoTime() - startNanos) / 1e9);
         summary.forEach(out::println);
         List<Path> plots = DemoReport.write(options.outDir(), summary, scenario, watcher.latestPosteriors());
         out.println("Output in " + options.outDir().toAbsolutePath() + ": summary.txt and " + plots.size()
@@ -157,7 +165,7 @@ public final class DemoRun {
 
   private void progress(DemoWatcher watcher, DemoScenario scenario, long startNanos) {
     long arrived = scenario.expectedAssociations().stream().filter(watcher.associationsWithPosterior()::contains).count();
-    say(startNanos, String.format(Locale.ROOT, "waiting... posteriors %d/%d associations, dead letters %d/%d, withdrawals %d/%d",
+    say(startNanos, String.format(Locale.ROOT, "waiting... posteriors %d/%d associations, dead letters %d (%d expected), withdrawals %d/%d",
         arrived, scenario.expectedAssociations().size(), watcher.deadLetters().size(), scenario.deadLetters().size(),
         watcher.posteriorTombstones().size(), scenario.withdrawnAssociations().size()));
   }
@@ -169,10 +177,14 @@ public final class DemoRun {
     missingDeadLetters.removeAll(deadLetterKeys(watcher));
     Set<String> missingWithdrawals = new LinkedHashSet<>(scenario.withdrawnAssociations());
     missingWithdrawals.removeAll(watcher.posteriorTombstones());
-    say(startNanos, "leain demo: FAILED: the " + what + " did not arrive within " + options.timeout().toSeconds()
-        + " s. Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
+    say(startNanos, "leain demo: FAILED: the " + what + " did not arrive (timeout " + options.timeout().toSeconds()
+        + " s). Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
         + "; missing withdrawals: " + missingWithdrawals + ". Is the stream app healthy (see its log above)?");
     return 1;
+  }
+
+  private static boolean deadLetterNames(DemoWatcher watcher, String associationId) {
+    return watcher.deadLetters().stream().anyMatch(d -> d.getReason() != null && d.getReason().contains(associationId));
   }
 
   private static Set<String> expectedDeadLetterKeys(DemoScenario scenario) {

@@ -128,7 +128,7 @@ public final class LoadTest {
         ticker.scheduleAtFixedRate(() -> {
           Histogram interval = recorder.takeInterval();
           double p99 = interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99.0) / 1000.0;
-          progress.printf(Locale.ROOT, "[%5.0fs] sent %d  received %d  p99 %s ms (last second)%n",
+          progress.printf(Locale.ROOT, "[%6.1fs] sent %d  received %d  p99 %s ms (last second)%n",
               (System.nanoTime() - startNanos) / 1e9, sent.get(), watcher.received(),
               Double.isNaN(p99) ? "-" : String.format(Locale.ROOT, "%.1f", p99));
         }, 1, 1, TimeUnit.SECONDS);

@@ -30,7 +30,7 @@ class LoadTestEndToEndTest {
       throws Exception {
     double rate = 100.0;
     LoadTestOptions options = new LoadTestOptions(rate, Duration.ofSeconds(3), Duration.ofSeconds(1), 5, 4, 100.0, 0.2, 1, null,
-        StandInStreamApp.launcher(), Map.of(), dir, Duration.ofSeconds(60), Duration.ofSeconds(30), 7L);
+        StandInStreamApp.launcher(), Map.of(), dir, Duration.ofSeconds(120), Duration.ofSeconds(60), 7L);
     ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
     LoadSummary summary = LoadTest.run(options, new PrintStream(progressBytes, true, StandardCharsets.UTF_8));
     String progress = progressBytes.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,8 @@
 package org.leain.load;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.Reader;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +43,8 @@ import org.leain.sky.skymap.SkymapMetadata;
  * {@code ./leain run} exists: the same command line ({@code run --bootstrap-servers B --http-port P
  * --config FILE}), the same topics, a read_committed consumer in group {@code application.id}, the
  * exact sky decision of the sky module (searched probability at most 0.9, either side first), and
- * transactional posteriors with all six timestamps. It has no model: posteriors carry fixed
+ * transactional posteriors with all six timestamps, and {@code GET /ready} on its HTTP port (200 once
+ * its consumer has been assigned partitions, 503 before). It has no model: posteriors carry fixed
  * summaries. With {@code standin.fail=true} in its config it prints a message and exits 3.
  */
 public final class StandInStreamApp {
@@ -67,7 +70,8 @@ public final class StandInStreamApp {
       System.out.println(FAILURE_MESSAGE);
       System.exit(3);
     }
-    new StandIn(options.get("--bootstrap-servers"), config.getProperty("application.id")).run();
+    new StandIn(options.get("--bootstrap-servers"), config.getProperty("application.id"),
+        Integer.parseInt(options.get("--http-port"))).run();
   }
 
   private static final class StandIn {
@@ -80,13 +84,22 @@ public final class StandInStreamApp {
     private final Map<String, Long> alertIngestMs = new HashMap<>();
     private final List<Spectrum> spectraSeen = new ArrayList<>();
     private final Map<String, Long> spectrumIngestMs = new HashMap<>();
+    private final int httpPort;
+    private volatile boolean assigned;
 
-    StandIn(String bootstrap, String applicationId) {
+    StandIn(String bootstrap, String applicationId, int httpPort) {
       this.bootstrap = bootstrap;
       this.applicationId = applicationId;
+      this.httpPort = httpPort;
     }
 
     void run() throws Exception {
+      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
+      http.createContext("/ready", exchange -> {
+        exchange.sendResponseHeaders(assigned ? 200 : 503, -1);
+        exchange.close();
+      });
+      http.start();
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
         TopicCreator.ensure(admin, Stream.of(LoadTest.CANDIDATES_TOPIC, LoadTest.SPECTRA_TOPIC,
             LoadTest.POSTERIORS_TOPIC, LoadTest.DLQ_TOPIC)
@@ -112,7 +125,9 @@ public final class StandInStreamApp {
         consumer.subscribe(List.of(LoadTest.CANDIDATES_TOPIC, LoadTest.SPECTRA_TOPIC));
         while (true) {
           List<DcbhPosterior> out = new ArrayList<>();
-          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+          var records = consumer.poll(Duration.ofMillis(20));
+          assigned = !consumer.assignment().isEmpty();
+          for (ConsumerRecord<String, byte[]> record : records) {
             if (record.topic().equals(LoadTest.CANDIDATES_TOPIC)) {
               onCandidate(candidates.decode(record.value()), record.timestamp(), out);
             } else {

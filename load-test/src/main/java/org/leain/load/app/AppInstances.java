@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +29,17 @@ public final class AppInstances implements AutoCloseable {
 
   private final List<Process> processes;
   private final List<Path> logFiles;
+  private final List<Integer> httpPorts;
   private final String applicationId;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Thread shutdownHook;
   private boolean closed;
 
-  private AppInstances(List<Process> processes, List<Path> logFiles, String applicationId) {
+  private AppInstances(List<Process> processes, List<Path> logFiles, List<Integer> httpPorts,
+      String applicationId) {
     this.processes = List.copyOf(processes);
     this.logFiles = List.copyOf(logFiles);
+    this.httpPorts = List.copyOf(httpPorts);
     this.applicationId = applicationId;
     this.shutdownHook = new Thread(this::close, "leain-loadtest-app-shutdown");
   }
@@ -55,6 +63,7 @@ public final class AppInstances implements AutoCloseable {
     }
     List<Process> processes = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
     try {
       Files.createDirectories(workDir);
       for (int i = 0; i < instances; i++) {
@@ -67,9 +76,11 @@ public final class AppInstances implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(configFile)) {
           properties.store(out, "Written by the LEAIN load test for instance " + i);
         }
+        int port = freePort();
+        ports.add(port);
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("run", "--bootstrap-servers", bootstrapServers,
-            "--http-port", Integer.toString(freePort()), "--config", configFile.toAbsolutePath().toString()));
+            "--http-port", Integer.toString(port), "--config", configFile.toAbsolutePath().toString()));
         Path log = workDir.resolve("app-" + i + ".log");
         logs.add(log);
         processes.add(new ProcessBuilder(command)
@@ -81,7 +92,7 @@ public final class AppInstances implements AutoCloseable {
       processes.forEach(AppInstances::stop);
       throw new UncheckedIOException("Could not start the app: " + e.getMessage(), e);
     }
-    AppInstances app = new AppInstances(processes, logs, applicationId);
+    AppInstances app = new AppInstances(processes, logs, ports, applicationId);
     Runtime.getRuntime().addShutdownHook(app.shutdownHook);
     return app;
   }
@@ -99,13 +110,20 @@ public final class AppInstances implements AutoCloseable {
     return logFiles;
   }
 
+  /** Each instance's HTTP port (given as --http-port). */
+  public List<Integer> httpPorts() {
+    return httpPorts;
+  }
+
   /** The number of instances that have exited. */
   public long exited() {
     return processes.stream().filter(p -> !p.isAlive()).count();
   }
 
   /**
-   * Waits until the consumer group {@code application.id} is stable with every instance in it.
+   * Waits until every instance answers 200 on {@code GET /ready} (the app's own readiness: Kafka
+   * Streams running, model warm) and the consumer group {@code application.id} is stable with at
+   * least one member per instance (all of them were assigned their partitions).
    *
    * @throws IllegalStateException if an instance exits (quoting its log) or on timeout
    */
@@ -116,7 +134,8 @@ public final class AppInstances implements AutoCloseable {
       try {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId))
             .describedGroups().get(applicationId).get(5, TimeUnit.SECONDS);
-        if (group.groupState() == GroupState.STABLE && group.members().size() >= processes.size()) {
+        if (group.groupState() == GroupState.STABLE && group.members().size() >= processes.size()
+            && allReady()) {
           return;
         }
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
@@ -171,6 +190,21 @@ public final class AppInstances implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private boolean allReady() throws InterruptedException {
+    for (int port : httpPorts) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+          .timeout(Duration.ofSeconds(2)).GET().build();
+      try {
+        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+          return false;
+        }
+      } catch (IOException notYet) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String tail(Path log) {

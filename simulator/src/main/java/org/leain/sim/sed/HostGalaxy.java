@@ -84,12 +84,10 @@ final class HostGalaxy {
 
   /**
    * L_nu in erg/s/Hz at rest-frame ln(lambda / 1 um), for a population with L_nu(1500 A) = luv and
-   * f_nu slope (beta + 2).
+   * f_nu slope (beta + 2), before the Lyman-limit cut (the caller multiplies by the fraction of
+   * its bin redward of 912 A, {@link #LN_LYMAN_LIMIT_UM}).
    */
   static double lnu(double lnLambdaRestUm, double luv, double fnuSlope) {
-    if (lnLambdaRestUm < LN_LYMAN_LIMIT_UM) {
-      return 0.0;
-    }
     double powerLaw = Math.exp(fnuSlope * (lnLambdaRestUm - LN_1500A_UM));
     double d = (lnLambdaRestUm - LN_BALMER_UM) / STEP_WIDTH;
     double step = d > 40.0 ? 1.0 : d < -40.0 ? 0.0 : 1.0 / (1.0 + Math.exp(-d));

@@ -58,8 +58,10 @@ public final class SedModel {
     double z = theta.z();
     double dlCm = distance.luminosityDistanceMpc(z) * MPC_CM;
     double dimming = (1.0 + z) / (4.0 * Math.PI * dlCm * dlCm) / UJY_CGS;
+    double lnOnePlusZ = Math.log1p(z);
     for (int i = 0; i < fluxUjy.length; i++) {
-      double t = IgmTransmission.transmission(grid.wavelengthUm(i), lambdaPowIgm[i], z);
+      double t = IgmTransmission.binTransmission(grid.lnEdge(i), grid.lnEdge(i + 1),
+          lambdaPowIgm[i], lnOnePlusZ);
       fluxUjy[i] *= dimming * t;
     }
   }
@@ -95,10 +97,16 @@ public final class SedModel {
     double qStars = HostGalaxy.hydrogenIonisingRate(sfr, logZ);
     double qStarsHe = HostGalaxy.heliumIonisingRate(qStars, logZ);
 
+    double lnLymanLimitObs = HostGalaxy.LN_LYMAN_LIMIT_UM + lnOnePlusZ;
     for (int i = 0; i < out.length; i++) {
       double lnRest = grid.lnWavelength(i) - lnOnePlusZ;
-      out[i] = AccretionDisc.lnu(lnRest, lnYAt1um, discPrefactor)
-          + HostGalaxy.lnu(lnRest, luv, fnuSlope);
+      double stars = 0.0;
+      double above = 1.0
+          - IgmTransmission.fractionBelow(lnLymanLimitObs, grid.lnEdge(i), grid.lnEdge(i + 1));
+      if (above > 0.0) {
+        stars = above * HostGalaxy.lnu(lnRest, luv, fnuSlope);
+      }
+      out[i] = AccretionDisc.lnu(lnRest, lnYAt1um, discPrefactor) + stars;
     }
 
     double halphaBroad = HALPHA_PER_PHOTON_ERG * COVERING_FACTOR * qDisc;

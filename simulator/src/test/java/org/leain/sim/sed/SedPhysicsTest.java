@@ -25,6 +25,36 @@ class SedPhysicsTest {
     assertEquals(Math.pow(Math.PI, 4) / 45.0, sum, 2e-3 * sum);
   }
 
+  /**
+   * The observed flux is continuous in z: as the Lyman-alpha, Lyman-series and Lyman-limit edges
+   * cross bins, no bin jumps (point-sampled edges would make the likelihood jump in z).
+   */
+  @Test
+  void observedFlux_isContinuousInRedshift_acrossTheLymanEdges() {
+    SedModel model = new SedModel(SpectralGrid.prism(), org.leain.sim.cosmology.Planck18.instance());
+    org.leain.sim.prior.Theta base = new org.leain.sim.prior.Theta(6.0, 6.0, -1.0, 11.5, 1.0,
+        -1.0, 0.5, 0.0);
+    double[] previous = new double[SpectralGrid.SIZE];
+    double[] current = new double[SpectralGrid.SIZE];
+    double dz = 2e-6;
+    model.observedFluxUjy(base, previous);
+    double scale = 0.0;
+    for (double v : previous) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    double worst = 0.0;
+    for (int k = 1; k <= 25_000; k++) { // z from 6.0 to 6.05: several edge crossings
+      model.observedFluxUjy(base.with(org.leain.sim.prior.Parameter.Z, 6.0 + k * dz), current);
+      for (int i = 0; i < current.length; i++) {
+        worst = Math.max(worst, Math.abs(current[i] - previous[i]));
+      }
+      double[] t = previous;
+      previous = current;
+      current = t;
+    }
+    assertTrue(worst < 1e-3 * scale, "largest step " + worst + " of " + scale);
+  }
+
   /** The tabulated normal CDF used by the line profiles stays within 2e-11 of the exact one. */
   @Test
   void tabulatedNormalCdf_agreesWithTheSeriesEvaluation() {
