@@ -31,6 +31,7 @@ import org.leain.broker.BrokerOptions;
 import org.leain.broker.EmbeddedBroker;
 import org.leain.broker.ListenerSecurity;
 import org.leain.stream.LeainApp;
+import org.leain.stream.config.ConfigException;
 import org.leain.stream.config.LeainConfig;
 import org.leain.stream.lvk.SkyAlertDecoder;
 
@@ -150,6 +151,19 @@ class AppSecurityTest {
         "Expected the cause named. Actual: " + text);
     assertFalse(text.contains(WRONG_PASSWORD) || text.contains(STORE_PASSWORD), "a secret in the error: " + text);
     assertTrue(seconds < 30, "took " + seconds + " s");
+  }
+
+  @Test
+  void aSecretGivenAsAPlainSetting_isRefused_withAMessageThatDoesNotRepeatIt() {
+    Map<String, String> values = new HashMap<>();
+    values.put("bootstrap.servers", "127.0.0.1:9");
+    values.put("security.protocol", "SASL_SSL");
+    values.put("sasl.mechanism", "SCRAM-SHA-512");
+    values.put("sasl.username", USER);
+    values.put("sasl.password", PASSWORD);
+    ConfigException e = assertThrows(ConfigException.class, () -> LeainConfig.load(Optional.empty(), Map.of(), values));
+    assertTrue(e.getMessage().contains("sasl.password"), "Expected the setting named. Actual: " + e.getMessage());
+    assertFalse(e.getMessage().contains(PASSWORD), "the secret repeated in: " + e.getMessage());
   }
 
   private static void keytool(String... arguments) throws IOException, InterruptedException {
