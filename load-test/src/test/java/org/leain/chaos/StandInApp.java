@@ -36,8 +36,8 @@ import org.leain.load.feed.LoadFeed;
  * keyed {@code superevent_id|spectrum_id}. Mode {@code exactly_once} (the default) is a
  * transactional consume-transform-produce loop (offsets committed in the output's transaction, a
  * stable transactional id fencing the killed instance); mode {@code at_least_once} produces first
- * and commits offsets every 30 s, so a SIGKILL makes it reprocess what it did since — the harness must then report
- * duplicates (the test that shows the check can fail).
+ * and commits offsets every 30 s, so a SIGKILL makes it reprocess what it did since; the harness
+ * must then report duplicates (the test that shows the check can fail).
  */
 public final class StandInApp {
 
