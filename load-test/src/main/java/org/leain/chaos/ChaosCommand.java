@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
     name = "chaos",
     mixinStandardHelpOptions = true,
     description = {
-        "Crash test: starts a broker (kept data directory) and the stream app as a child process",
-        "('./leain run'), sends a known feed, SIGKILLs the app K times at random moments and",
-        "restarts it (and with --broker-restart closes and restarts the broker on the same port),",
-        "then checks with a read_committed consumer that every expected posterior arrived exactly",
-        "once. Exit status 0 when lost = duplicated = 0, 1 otherwise, 2 if the run failed."})
+        "Crash test: starts a broker (kept data directory) and the stream app",
+        "as a child process ('./leain run'), sends a known feed, SIGKILLs the",
+        "app K times at random moments and restarts it (--broker-restart also",
+        "closes and restarts the broker on the same port), then checks with a",
+        "read_committed consumer that every expected posterior arrived exactly",
+        "once. Exit status 0 when lost = duplicated = 0, 1 otherwise, 2 if the",
+        "run failed."})
 public final class ChaosCommand implements Callable<Integer> {
 
   @Option(names = "--events", defaultValue = "500", description = "Spectra to send (default ${DEFAULT-VALUE}).")

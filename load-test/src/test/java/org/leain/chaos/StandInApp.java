@@ -33,11 +33,11 @@ import org.leain.load.feed.LoadFeed;
 /**
  * A stand-in for {@code leain run} that tests the crash harness before (and independently of) the
  * real app: same command line, creates the topics, and turns every spectrum into one output record
- * keyed {@code superevent_id|spectrum_id}. Mode {@code exactly_once} is a transactional
- * consume-transform-produce loop (offsets committed in the output's transaction, a stable
- * transactional id fencing the killed instance); mode {@code at_least_once} produces first and
- * commits offsets every 2 s, so a SIGKILL makes it reprocess — the harness must then report
- * duplicates.
+ * keyed {@code superevent_id|spectrum_id}. Mode {@code exactly_once} (the default) is a
+ * transactional consume-transform-produce loop (offsets committed in the output's transaction, a
+ * stable transactional id fencing the killed instance); mode {@code at_least_once} produces first
+ * and commits offsets every 30 s, so a SIGKILL makes it reprocess what it did since; the harness
+ * must then report duplicates (the test that shows the check can fail).
  */
 public final class StandInApp {
 
@@ -116,7 +116,7 @@ public final class StandInApp {
         if (exactlyOnce) {
           producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
           producer.commitTransaction();
-        } else if (System.nanoTime() - lastCommit > 2_000_000_000L) {
+        } else if (System.nanoTime() - lastCommit > 30_000_000_000L) {
           producer.flush();
           consumer.commitSync();
           lastCommit = System.nanoTime();

@@ -26,6 +26,8 @@ final class AlertCases {
 
   static final String TOPIC = "igwn.gwalert";
   private static final String KEY = Templates.SUPEREVENT_ID;
+  /** The stream files bad base64 under UNREADABLE_PAYLOAD; the DeadLetter doc would also admit INVALID_SKYMAP. */
+  private static final String BASE64_NOTE = " (dead letter UNREADABLE_PAYLOAD: the bytes never become a map)";
 
   private AlertCases() {}
 
@@ -156,15 +158,15 @@ final class AlertCases {
     String[][] bad = {{"bang", "!!!!notbase64"}, {"dollar", "QUJD$EFG"}, {"inner-padding", "Zm9v=YmFy"},
         {"non-ascii", "Zm9v\u00e9YmFy"}, {"url-alphabet", "-_-_-_-_"}};
     for (String[] b : bad) {
-      add(cases, "alert-base64-" + b[0], "BAD_BASE64", "INVALID_SKYMAP",
-          "event.skymap " + Templates.JSON.valueToTree(b[1]) + " is not base64", a -> event(a).put("skymap", b[1]));
+      add(cases, "alert-base64-" + b[0], "BAD_BASE64", "UNREADABLE_PAYLOAD",
+          "event.skymap " + Templates.JSON.valueToTree(b[1]) + " is not base64" + BASE64_NOTE, a -> event(a).put("skymap", b[1]));
     }
     String fits = Base64.getEncoder().encodeToString(SkymapFits.template());
-    add(cases, "alert-base64-cut-mid-quantum", "BAD_BASE64", "INVALID_SKYMAP",
-        "event.skymap's base64 cut one character into a 4-character quantum",
+    add(cases, "alert-base64-cut-mid-quantum", "BAD_BASE64", "UNREADABLE_PAYLOAD",
+        "event.skymap's base64 cut one character into a 4-character quantum" + BASE64_NOTE,
         a -> event(a).put("skymap", fits.substring(0, (fits.length() / 4) * 4 - 3)));
-    add(cases, "alert-combined-skymap-bad-base64", "BAD_BASE64", "INVALID_SKYMAP",
-        "external_coinc.combined_skymap is not base64", a -> {
+    add(cases, "alert-combined-skymap-bad-base64", "BAD_BASE64", "UNREADABLE_PAYLOAD",
+        "external_coinc.combined_skymap is not base64" + BASE64_NOTE, a -> {
           ObjectNode coinc = a.putObject("external_coinc");
           coinc.put("gcn_notice_id", 12345);
           coinc.put("ivorn", "ivo://example/hostile");

@@ -1,5 +1,7 @@
 package org.leain.hostile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -23,7 +25,8 @@ import java.util.Objects;
  * @param precededBy names of cases to feed before this one (semantic cases), possibly empty
  */
 public record HostileCase(String name, String topic, String key, Owner owner, String expected,
-    String cause, String dlqReason, String description, Recipe generated, int maxAllocatedMiB,
+    String cause, String dlqReason, String description, Recipe generated,
+    @JsonProperty("max_allocated_mib") int maxAllocatedMiB,
     java.util.List<String> precededBy) {
 
   /** Default allocation bound for one case, MiB. */
@@ -69,6 +72,7 @@ public record HostileCase(String name, String topic, String key, Owner owner, St
   }
 
   /** Whether the case is a documented no-op rather than a rejection. */
+  @JsonIgnore
   public boolean isNoOp() {
     return expected.equals("NO_OP");
   }
