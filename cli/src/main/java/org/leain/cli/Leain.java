@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         org.leain.broker.BrokerCommand.class,
         org.leain.sky.cli.CrossmatchCommand.class,
         org.leain.load.LoadTestCommand.class,
+        org.leain.chaos.ChaosCommand.class,
         org.leain.validation.dcbh.ValidateCommand.class,
         org.leain.training.InferCommand.class,
         org.leain.training.TrainCommand.class,

@@ -48,6 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    quietLibraryLogging();
     Path out = outDir != null ? outDir
         : Path.of("demo-output", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     DemoRun.Options options = new DemoRun.Options(out, bootstrapServers, modelDir, quick,
@@ -57,6 +58,20 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (Exception e) {
       System.err.println("leain demo: FAILED: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * The demo prints what matters itself (dead letters included); Kafka's client warnings about
+   * retried transactions and topics still being created would bury it. Set before the first logger
+   * exists; an explicit -D setting wins.
+   */
+  private static void quietLibraryLogging() {
+    for (String logger : new String[] {"org.apache.kafka", "org.leain.stream", "ai.djl"}) {
+      String property = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "error");
+      }
     }
   }
 }

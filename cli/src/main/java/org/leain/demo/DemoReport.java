@@ -24,7 +24,7 @@ final class DemoReport {
 
   /** The summary lines. */
   static List<String> summary(DemoScenario scenario, DemoWatcher watcher, Map<String, Integer> sentPerTopic,
-      double secondsToFirstPosterior, double totalSeconds) {
+      double secondsToFirstPosterior, double secondsFromJvmStartToFirstPosterior, double totalSeconds) {
     List<String> lines = new ArrayList<>();
     lines.add("Summary");
     sentPerTopic.forEach((topic, n) -> lines.add(String.format(Locale.ROOT, "  sent to %-28s %5d", topic, n)));
@@ -39,6 +39,7 @@ final class DemoReport {
     long outsideHits = scenario.unexpectedAssociations().stream().filter(watcher.associationsWithPosterior()::contains).count();
     lines.add(String.format(Locale.ROOT, "  %-36s %5d (expected 0)", "posteriors for outside spectra", outsideHits));
     lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "demo start -> first posterior", secondsToFirstPosterior));
+    lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "JVM start -> first posterior", secondsFromJvmStartToFirstPosterior));
     lines.add(String.format(Locale.ROOT, "  %-36s %8.2f s", "demo total", totalSeconds));
     lines.add("Latency per stage (from the posteriors' timings; HdrHistogram)");
     lines.addAll(watcher.latency().table());
@@ -85,7 +86,8 @@ final class DemoReport {
       truth = null;
     }
     LinkedHashMap<String, double[][]> sets = new LinkedHashMap<>();
-    sets.put(p.getAssociationId() + " v" + p.getAlertVersion() + " (" + p.getModel().getName() + ")", samples);
+    // A short legend: a long one squeezes the first 220-pixel panel to nothing. The file name says which association.
+    sets.put(p.getModel().getName(), samples);
     CornerPlot.write(png, sets, names, truth, lower, upper);
   }
 }

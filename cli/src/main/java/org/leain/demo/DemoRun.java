@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.leain.broker.BrokerOptions;
@@ -54,19 +58,42 @@ public final class DemoRun {
 
   public Outcome run() throws Exception {
     long startNanos = System.nanoTime();
+    long jvmUptimeAtStartMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     boolean embedded = options.bootstrapServers() == null;
     String runTag = embedded ? "" : Long.toString(System.currentTimeMillis() / 1000, 36);
     EmbeddedBroker broker = null;
-    StreamAppLauncher.RunningApp app = null;
     Path stateDir = Files.createTempDirectory("leain-demo-streams-");
     List<AutoCloseable> started = new ArrayList<>();
-    Thread hook = new Thread(() -> closeAll(started), "leain-demo-shutdown");
+    // On Ctrl-C the broker's own hook stops it at the same time, so the app cannot close cleanly:
+    // give it a few seconds, then let the JVM go (the broker child is stopped either way).
+    Thread hook = new Thread(() -> closeWithin(started, Duration.ofSeconds(8)), "leain-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "leain-demo-prepare");
+      t.setDaemon(true);
+      return t;
+    });
+    String applicationId = embedded ? "leain-demo" : "leain-demo-" + runTag;
+    // The model and the scenario need no broker: prepare them while the broker starts.
+    Future<Preparation> preparing = background.submit(() -> {
+      StreamAppLauncher.Prepared prepared = launcher.prepare(
+          new StreamAppLauncher.Request(options.modelDir(), applicationId, stateDir, Duration.ofSeconds(60)));
+      try {
+        DemoScenario scenario = new ScenarioBuilder(RepositoryRoot.find(), prepared.topics())
+            .build(options.quick(), runTag, System.currentTimeMillis());
+        return new Preparation(prepared, scenario);
+      } catch (RuntimeException e) {
+        prepared.close();
+        throw e;
+      }
+    });
+    background.shutdown();
     try {
       String bootstrap;
+      say(startNanos, "loading the model and building the scenario while the broker starts...");
       if (embedded) {
         say(startNanos, "starting the embedded Kafka broker (KRaft, child JVM)...");
-        broker = EmbeddedBroker.start(BrokerOptions.defaults());
+        broker = EmbeddedBroker.start(BrokerOptions.defaults().withJvmOptions(BrokerOptions.FAST_START_JVM_OPTIONS));
         synchronized (started) {
           started.add(broker);
         }
@@ -77,19 +104,17 @@ public final class DemoRun {
         bootstrap = options.bootstrapServers();
         say(startNanos, "using the cluster at " + bootstrap + "; this run's ids end in -" + runTag);
       }
-      say(startNanos, "creating topics and starting the LEAIN stream app (model "
-          + (options.modelDir() == null ? "default" : options.modelDir().toString()) + ")...");
-      String applicationId = embedded ? "leain-demo" : "leain-demo-" + runTag;
-      app = launcher.start(new StreamAppLauncher.Request(bootstrap, options.modelDir(), applicationId, stateDir,
-          Duration.ofSeconds(60)));
+      Preparation preparation = awaitPreparation(preparing);
       synchronized (started) {
-        started.add(0, app);
+        started.add(0, preparation.app());
       }
-      say(startNanos, "stream app RUNNING (" + app.modelDescription() + ")");
+      say(startNanos, "model ready: " + preparation.app().modelDescription());
+      say(startNanos, "creating topics and starting the LEAIN stream app...");
+      StreamAppLauncher.RunningApp app = preparation.app().start(bootstrap);
+      say(startNanos, "stream app RUNNING (HTTP port " + app.httpPort() + ": /metrics /health /ready)");
 
-      DemoTopics topics = app.topics();
-      DemoScenario scenario = new ScenarioBuilder(RepositoryRoot.find(), topics)
-          .build(options.quick(), runTag, System.currentTimeMillis());
+      DemoTopics topics = preparation.app().topics();
+      DemoScenario scenario = preparation.scenario();
       say(startNanos, scenario.placementNote());
       Map<String, Object> clients = new HashMap<>();
       clients.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -100,15 +125,23 @@ public final class DemoRun {
         int total = scenario.beforeRetraction().size() + scenario.retraction().size();
         int[] sent = {0};
         send(scenario.beforeRetraction(), sender, sentPerTopic, sent, total, startNanos);
-        Predicate<DemoWatcher> phaseOne = w -> w.associationsWithPosterior().containsAll(scenario.expectedAssociations())
-            && deadLetterKeys(w).containsAll(expectedDeadLetterKeys(scenario));
-        if (!watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
-          exitCode = fail(watcher, scenario, startNanos, "posteriors and dead letters of phase one");
+        // Settled when every expected association has a posterior or a dead letter naming it (a
+        // model failure will never turn into a posterior: no point waiting for the timeout).
+        Predicate<DemoWatcher> phaseOne = w -> deadLetterKeys(w).containsAll(expectedDeadLetterKeys(scenario))
+            && scenario.expectedAssociations().stream()
+                .allMatch(a -> w.associationsWithPosterior().contains(a) || deadLetterNames(w, a));
+        boolean settled = watcher.await(phaseOne, options.timeout(), () -> progress(watcher, scenario, startNanos));
+        if (!settled || !watcher.associationsWithPosterior().containsAll(scenario.expectedAssociations())) {
+          exitCode = fail(watcher, scenario, startNanos, settled
+              ? "posteriors of phase one did not arrive: the stream app dead-lettered them (see the dead letters above)"
+              : "posteriors and dead letters of phase one did not arrive within " + options.timeout().toSeconds() + " s");
         } else {
           send(scenario.retraction(), sender, sentPerTopic, sent, total, startNanos);
-          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations());
+          Predicate<DemoWatcher> phaseTwo = w -> w.posteriorTombstones().containsAll(scenario.withdrawnAssociations())
+              && w.associationTombstones().containsAll(scenario.withdrawnAssociations());
           if (!watcher.await(phaseTwo, options.timeout(), () -> progress(watcher, scenario, startNanos))) {
-            exitCode = fail(watcher, scenario, startNanos, "withdrawals after the retraction");
+            exitCode = fail(watcher, scenario, startNanos,
+                "withdrawals after the retraction did not arrive within " + options.timeout().toSeconds() + " s");
           }
         }
         Set<String> outsideHits = new LinkedHashSet<>(scenario.unexpectedAssociations());
@@ -120,7 +153,7 @@ public final class DemoRun {
         double toFirst = watcher.firstPosteriorNanos() < 0 ? Double.NaN
             : (watcher.firstPosteriorNanos() - startNanos) / 1e9;
         List<String> summary = DemoReport.summary(scenario, watcher, sentPerTopic, toFirst,
-            (System.nanoTime() - startNanos) / 1e9);
+            toFirst + jvmUptimeAtStartMs / 1000.0, (System.nanoTime() - startNanos) / 1e9);
         summary.forEach(out::println);
         List<Path> plots = DemoReport.write(options.outDir(), summary, scenario, watcher.latestPosteriors());
         out.println("Output in " + options.outDir().toAbsolutePath() + ": summary.txt and " + plots.size()
@@ -132,6 +165,7 @@ public final class DemoRun {
             broker == null ? null : broker.processHandle().pid());
       }
     } finally {
+      closeUnclaimed(preparing, started);
       closeAll(started);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -142,6 +176,34 @@ public final class DemoRun {
       if (broker != null) {
         say(startNanos, "broker stopped");
       }
+    }
+  }
+
+  /** The prepared app and the scenario built meanwhile. */
+  private record Preparation(StreamAppLauncher.Prepared app, DemoScenario scenario) {}
+
+  private static Preparation awaitPreparation(Future<Preparation> preparing) throws Exception {
+    try {
+      return preparing.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** A model prepared in the background but never handed over (the broker failed first) is released here. */
+  private static void closeUnclaimed(Future<Preparation> preparing, List<AutoCloseable> started) {
+    if (preparing.cancel(true) || !preparing.isDone()) {
+      return;
+    }
+    try {
+      StreamAppLauncher.Prepared prepared = preparing.get().app();
+      synchronized (started) {
+        if (!started.contains(prepared)) {
+          started.add(0, prepared);
+        }
+      }
+    } catch (Exception e) {
+      // Preparation failed: nothing to release.
     }
   }
 
@@ -157,7 +219,7 @@ public final class DemoRun {
 
   private void progress(DemoWatcher watcher, DemoScenario scenario, long startNanos) {
     long arrived = scenario.expectedAssociations().stream().filter(watcher.associationsWithPosterior()::contains).count();
-    say(startNanos, String.format(Locale.ROOT, "waiting... posteriors %d/%d associations, dead letters %d/%d, withdrawals %d/%d",
+    say(startNanos, String.format(Locale.ROOT, "waiting... posteriors %d/%d associations, dead letters %d (%d expected), withdrawals %d/%d",
         arrived, scenario.expectedAssociations().size(), watcher.deadLetters().size(), scenario.deadLetters().size(),
         watcher.posteriorTombstones().size(), scenario.withdrawnAssociations().size()));
   }
@@ -169,10 +231,13 @@ public final class DemoRun {
     missingDeadLetters.removeAll(deadLetterKeys(watcher));
     Set<String> missingWithdrawals = new LinkedHashSet<>(scenario.withdrawnAssociations());
     missingWithdrawals.removeAll(watcher.posteriorTombstones());
-    say(startNanos, "leain demo: FAILED: the " + what + " did not arrive within " + options.timeout().toSeconds()
-        + " s. Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
+    say(startNanos, "leain demo: FAILED: the " + what + ". Missing posteriors: " + missingPosteriors + "; missing dead letters (origin keys): " + missingDeadLetters
         + "; missing withdrawals: " + missingWithdrawals + ". Is the stream app healthy (see its log above)?");
     return 1;
+  }
+
+  private static boolean deadLetterNames(DemoWatcher watcher, String associationId) {
+    return watcher.deadLetters().stream().anyMatch(d -> d.getReason() != null && d.getReason().contains(associationId));
   }
 
   private static Set<String> expectedDeadLetterKeys(DemoScenario scenario) {
@@ -190,6 +255,17 @@ public final class DemoRun {
   private void say(long startNanos, String line) {
     synchronized (out) {
       out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+    }
+  }
+
+  private static void closeWithin(List<AutoCloseable> started, Duration limit) {
+    Thread closing = new Thread(() -> closeAll(started), "leain-demo-close");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      closing.join(limit.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

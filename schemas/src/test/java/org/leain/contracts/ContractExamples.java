@@ -228,7 +228,7 @@ public final class ContractExamples {
         List<ParameterInfo> parameters = List.of(
                 parameter("log10_m_bh", "log10(Msun)", 4.0, 7.0),
                 parameter("log10_j21", "log10(J21)", 0.0, 4.0),
-                parameter("z_form", "1", 10.0, 25.0));
+                parameter("z", "1", 3.0, 12.0));
         List<MixtureComponent> mixture = List.of(
                 MixtureComponent.newBuilder().setWeight(0.7).setMean(List.of(0.4, -0.2, 0.1))
                         .setCholeskyLower(List.of(0.5, 0.1, 0.6, -0.05, 0.02, 0.8)).build(),
@@ -237,7 +237,7 @@ public final class ContractExamples {
         List<ParameterSummary> summaries = List.of(
                 summary("log10_m_bh", "log10(Msun)", 5.62, 0.41, 5.65, 4.91, 5.20, 6.03, 6.24),
                 summary("log10_j21", "log10(J21)", 1.93, 0.55, 1.95, 1.01, 1.38, 2.47, 2.80),
-                summary("z_form", "1", 17.1, 2.9, 17.2, 12.3, 14.2, 20.0, 21.8));
+                summary("z", "1", 7.1, 1.9, 7.0, 4.2, 5.2, 9.0, 10.3));
         return DcbhPosterior.newBuilder()
                 .setAssociationId("MS181101ab|uncover-v4_prism-clear_2561_45924")
                 .setSupereventId("MS181101ab")
@@ -288,7 +288,7 @@ public final class ContractExamples {
 
     private static ParameterInfo parameter(String name, String unit, double low, double high) {
         return ParameterInfo.newBuilder().setName(name).setUnit(unit).setPriorLow(low).setPriorHigh(high)
-                .setTransform(ParameterTransform.LOGIT).build();
+                .setTransform("z".equals(name) ? ParameterTransform.LN1P_LOGIT : ParameterTransform.LOGIT).build();
     }
 
     private static ParameterSummary summary(String name, String unit, double mean, double std, double median,

@@ -10,7 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -20,6 +24,7 @@ import org.leain.stream.http.LeainHttpServer;
 import org.leain.stream.inference.InferenceEngineFactory;
 import org.leain.stream.lvk.AlertDecoder;
 import org.leain.stream.metrics.StreamMetrics;
+import org.leain.stream.query.KeyRouter;
 import org.leain.stream.query.StateQueries;
 import org.leain.stream.query.StoreAccess;
 import org.leain.stream.topics.LeainTopics;
@@ -88,7 +93,7 @@ public final class LeainApp implements AutoCloseable {
       }
     };
     LeainHttpServer http = LeainHttpServer.start(config.httpPort(), metrics,
-        () -> streams.state() == KafkaStreams.State.RUNNING, new StateQueries(stores));
+        () -> streams.state() == KafkaStreams.State.RUNNING, new StateQueries(stores), router(config, streams));
     LeainApp app = new LeainApp(streams, http, metrics);
     streams.setStateListener((now, before) -> {
       LOG.info("Kafka Streams {} -> {}", before, now);
@@ -99,6 +104,26 @@ public final class LeainApp implements AutoCloseable {
     streams.start();
     LOG.info("LEAIN stream app started: bootstrap {}, HTTP port {}", config.bootstrapServers(), http.port());
     return app;
+  }
+
+  /**
+   * With {@code kafka.application.server} set (several instances), the instance holding a key;
+   * otherwise every key is local.
+   */
+  private static KeyRouter router(LeainConfig config, KafkaStreams streams) {
+    String self = config.kafkaPassThrough().get("application.server");
+    if (self == null) {
+      return KeyRouter.LOCAL;
+    }
+    return (store, key) -> {
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
+      if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+        return Optional.empty();
+      }
+      HostInfo active = metadata.activeHost();
+      String owner = active.host() + ":" + active.port();
+      return owner.equals(self) ? Optional.empty() : Optional.of(owner);
+    };
   }
 
   public int httpPort() {

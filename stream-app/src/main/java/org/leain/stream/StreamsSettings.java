@@ -41,7 +41,6 @@ public final class StreamsSettings {
     LeainTopics.internalTopicConfigs(config).forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Deserialization.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Processing.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, LeainExceptionHandlers.Production.class);
     p.put(LeainExceptionHandlers.DLQ_TOPIC, config.topics().dlq());
     p.put(LeainExceptionHandlers.MAX_RAW_BYTES, Integer.toString(config.dlqMaxRawBytes()));

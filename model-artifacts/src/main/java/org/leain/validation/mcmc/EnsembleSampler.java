@@ -101,17 +101,17 @@ public final class EnsembleSampler {
   }
 
   /**
-   * Split R-hat of parameter j with each run as one chain: its last {@code length} thinned steps,
-   * all walkers of a step in turn. Walkers of one ensemble are not independent chains (they move
+   * Split R-hat of parameter j with each run as one chain: its first {@code length} thinned steps
+   * after burn-in (for a single run, exactly the draws its own convergence check used), all walkers
+   * of a step in turn. Walkers of one ensemble are not independent chains (they move
    * against each other), so the run is the unit whose agreement R-hat checks.
    */
   private static double rHat(List<EnsembleRun.Outcome> outcomes, int j, int d, int w, int thin, int length) {
     double[][] chains = new double[outcomes.size()][length * w];
     for (int r = 0; r < outcomes.size(); r++) {
       EnsembleRun.Outcome o = outcomes.get(r);
-      int first = o.coldChain().size() - (length - 1) * thin - 1;
       for (int i = 0; i < length; i++) {
-        double[] flat = o.coldChain().get(first + i * thin);
+        double[] flat = o.coldChain().get(o.burnIn() + i * thin);
         for (int k = 0; k < w; k++) {
           chains[r][i * w + k] = flat[k * d + j];
         }

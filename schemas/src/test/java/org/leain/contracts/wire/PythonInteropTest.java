@@ -73,7 +73,7 @@ class PythonInteropTest {
         assertEquals(posterior.getSpectrumId(), out.get("spectrum_id").asText());
         assertEquals(posterior.getModel().getName(), out.get("model_name").asText());
         assertEquals(posterior.getModel().getArtifactSha256(), out.get("model_sha256").asText());
-        assertEquals("LOGIT", out.get("first_transform").asText());
+        assertEquals(posterior.getParameters().get(0).getTransform().name(), out.get("first_transform").asText());
         assertEquals(posterior.getSummaries().get(0).getMedian(), out.get("summary0_median").asDouble());
         assertEquals(posterior.getSummaries().get(2).getP95(), out.get("summary2_p95").asDouble());
         assertEquals(List.of(0.7, 0.3), doubles(out.get("mixture_weights")));

@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import org.leain.stream.dlq.RecordIds;
+import org.leain.stream.join.JoinTopology;
+import org.leain.stream.query.KeyRouter;
 import org.leain.stream.metrics.StreamMetrics;
 import org.leain.stream.query.StateQueries;
 import org.slf4j.Logger;
@@ -24,12 +27,15 @@ public final class LeainHttpServer implements AutoCloseable {
   private final StreamMetrics metrics;
   private final BooleanSupplier ready;
   private final StateQueries queries;
+  private final KeyRouter router;
 
-  private LeainHttpServer(HttpServer server, StreamMetrics metrics, BooleanSupplier ready, StateQueries queries) {
+  private LeainHttpServer(HttpServer server, StreamMetrics metrics, BooleanSupplier ready, StateQueries queries,
+      KeyRouter router) {
     this.server = server;
     this.metrics = metrics;
     this.ready = ready;
     this.queries = queries;
+    this.router = router;
   }
 
   /**
@@ -37,11 +43,13 @@ public final class LeainHttpServer implements AutoCloseable {
    *
    * @param ready whether the app is ready (Kafka Streams RUNNING)
    * @param queries the live-state queries; they are only answered while ready
+   * @param router which instance holds a superevent: a query for one held elsewhere is redirected
+   *     there (307), so any replica behind a Service answers
    */
-  public static LeainHttpServer start(int port, StreamMetrics metrics, BooleanSupplier ready, StateQueries queries)
-      throws IOException {
+  public static LeainHttpServer start(int port, StreamMetrics metrics, BooleanSupplier ready, StateQueries queries,
+      KeyRouter router) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    LeainHttpServer http = new LeainHttpServer(server, metrics, ready, queries);
+    LeainHttpServer http = new LeainHttpServer(server, metrics, ready, queries, router);
     server.createContext("/", http::handle);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "leain-http");
@@ -74,6 +82,13 @@ public final class LeainHttpServer implements AutoCloseable {
         boolean isReady = ready.getAsBoolean();
         send(exchange, isReady ? 200 : 503, "text/plain", isReady ? "ready\n" : "not ready\n");
       } else if (parts.length == 3 && parts[1].equals("superevents")) {
+        Optional<String> owner = RecordIds.isValid(parts[2])
+            ? router.ownerOf(JoinTopology.CANDIDATE_STORE, parts[2]) : Optional.empty();
+        if (owner.isPresent()) {
+          exchange.getResponseHeaders().set("Location", "http://" + owner.get() + path);
+          send(exchange, 307, "text/plain", "Held by " + owner.get() + "\n");
+          return;
+        }
         query(exchange, parts[2], () -> queries.superevent(parts[2]).map(n -> (Object) n).orElse(null));
       } else if (parts.length == 4 && parts[1].equals("spectra") && parts[3].equals("associations")) {
         query(exchange, parts[2], () -> queries.spectrumAssociations(parts[2]));

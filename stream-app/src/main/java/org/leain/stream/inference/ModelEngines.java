@@ -45,7 +45,7 @@ public final class ModelEngines implements InferenceEngineFactory, AutoCloseable
   public InferenceEngine create() {
     PosteriorEstimator estimator = model.newEstimator();
     estimator.warmUp();
-    return new PosteriorEngine(estimator, info, parameters, samples);
+    return new PosteriorEngine(estimator, info, parameters, samples, model.manifest().strainGrid().channels());
   }
 
   private static ParameterTransform transform(String manifestName) {

@@ -1,6 +1,7 @@
 package org.leain.stream.inference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.leain.contracts.Association;
 import org.leain.contracts.DcbhPosterior;
@@ -26,11 +27,15 @@ import org.leain.posterior.StrainArrays;
  */
 final class PosteriorEngine implements InferenceEngine {
   private final PosteriorEstimator estimator;
+  /** Channels of the model's strain input (TDI A and E): a segment holds them channel-major. */
+  private final int strainChannels;
   private final ModelInfo model;
   private final List<ParameterInfo> parameters;
   private final int samples;
 
-  PosteriorEngine(PosteriorEstimator estimator, ModelInfo model, List<ParameterInfo> parameters, int samples) {
+  PosteriorEngine(PosteriorEstimator estimator, ModelInfo model, List<ParameterInfo> parameters, int samples,
+      int strainChannels) {
+    this.strainChannels = strainChannels;
     this.estimator = estimator;
     this.model = model;
     this.parameters = parameters;
@@ -39,7 +44,7 @@ final class PosteriorEngine implements InferenceEngine {
 
   @Override
   public DcbhPosterior infer(Association association, GwCandidate candidate, Spectrum spectrum) {
-    Posterior posterior = estimator.infer(spectrumArrays(spectrum), strainArrays(candidate.getStrain()));
+    Posterior posterior = estimator.infer(spectrumArrays(spectrum), strainArrays(candidate.getStrain(), strainChannels));
     long seed = association.getAssociationId().hashCode() * 31L + association.getAlertVersion();
     double[][] drawn = posterior.samples(samples, seed);
     int d = parameters.size();
@@ -110,16 +115,36 @@ final class PosteriorEngine implements InferenceEngine {
     return new SpectrumArrays(wave, flux, err, mask);
   }
 
-  static StrainArrays strainArrays(StrainSegment strain) {
+  /**
+   * The segment's samples as the estimator wants them: channel-major values (channels x M, as the
+   * contract's samples hold them) and ONE mask of M entries, a sample being usable only when it is
+   * usable in every channel (the contract's mask has one entry per value).
+   *
+   * @throws IllegalArgumentException when the sample count is not a multiple of the model's channels
+   */
+  static StrainArrays strainArrays(StrainSegment strain, int channels) {
     if (strain == null) {
       return null;
     }
     int n = strain.getSamples().size();
+    if (channels < 1 || n == 0 || n % channels != 0) {
+      throw new IllegalArgumentException("Expected strain samples as " + channels
+          + " channel(s) of equal length (channel-major). Actual: " + n + " samples");
+    }
+    int perChannel = n / channels;
     float[] samples = new float[n];
-    boolean[] mask = new boolean[n];
+    boolean[] mask = new boolean[perChannel];
+    Arrays.fill(mask, true);
+    List<Boolean> given = strain.getMask();
+    if (given != null && given.size() != n) {
+      throw new IllegalArgumentException("Expected a strain mask of " + n + " entries (one per sample). Actual: "
+          + given.size());
+    }
     for (int i = 0; i < n; i++) {
       samples[i] = strain.getSamples().get(i);
-      mask[i] = strain.getMask() == null || strain.getMask().get(i);
+      if (given != null && !given.get(i)) {
+        mask[i % perChannel] = false;
+      }
     }
     return new StrainArrays(samples, mask);
   }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leain.stream.lvk.SkyAlertDecoder;
+import java.util.Optional;
+import org.leain.stream.query.KeyRouter;
 import org.leain.stream.query.StateQueries;
 import org.leain.stream.query.StoreAccess;
 import org.leain.stream.testing.Fixtures;
@@ -45,7 +47,9 @@ class HttpEndpointsTest {
         return stream.driver.getKeyValueStore(name);
       }
     };
-    http = LeainHttpServer.start(0, stream.metrics, READY::get, new StateQueries(stores));
+    KeyRouter elsewhere = (store, key) -> key.equals("MS999999zz") ? Optional.of("leain-2.leain-headless:8080")
+        : Optional.empty();
+    http = LeainHttpServer.start(0, stream.metrics, READY::get, new StateQueries(stores), elsewhere);
   }
 
   @AfterAll
@@ -91,6 +95,14 @@ class HttpEndpointsTest {
     assertEquals(404, get("/superevents/S000000zz").statusCode());
     assertEquals(400, get("/superevents/bad%7Cid").statusCode());
     assertEquals(404, get("/nothing").statusCode());
+  }
+
+  @Test
+  void supereventHeldByAnotherInstance_isRedirectedThere() throws Exception {
+    HttpResponse<String> response = get("/superevents/MS999999zz");
+    assertEquals(307, response.statusCode());
+    assertEquals("http://leain-2.leain-headless:8080/superevents/MS999999zz",
+        response.headers().firstValue("Location").orElse(""));
   }
 
   @ParameterizedTest

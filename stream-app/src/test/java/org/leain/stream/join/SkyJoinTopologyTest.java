@@ -215,6 +215,19 @@ class SkyJoinTopologyTest {
     assertEquals(java.util.Set.of("MS1|JW-1", "MS2|JW-1"), StreamDriver.latest(stream.associations).keySet());
   }
 
+  @Test
+  void simulatedCandidateWithStrain_reachesTheEngineWithBothModalities() {
+    start(Map.of());
+    GwCandidate simulated = candidate("MS7", AlertType.PRELIMINARY, 1, NORTH);
+    simulated.setStrain(org.leain.contracts.StrainSegment.newBuilder().setDetector("L1")
+        .setGridKind(org.leain.contracts.StrainGridKind.LOG_TIME_TO_MERGER).setMergerTimeGps(1.0e9)
+        .setGridStart(8.0).setGridStep(-0.01).setSamples(List.of(0.1f, -0.2f, 0.3f)).setWhitened(true).build());
+    stream.candidate(simulated, T0);
+    stream.spectrum(Fixtures.spectrum("JW-S", 150, 20), T0 + 1);
+    DcbhPosterior p = StreamDriver.latest(stream.posteriors).get("MS7|JW-S");
+    assertEquals(List.of(org.leain.contracts.Modality.SED, org.leain.contracts.Modality.STRAIN), p.getModalities());
+  }
+
   private static <V> Map<String, String> tombstones(Map<String, V> latest) {
     Map<String, String> out = new HashMap<>();
     latest.forEach((k, v) -> out.put(k, v == null ? "tombstone" : "value"));
