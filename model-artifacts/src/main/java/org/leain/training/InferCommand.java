@@ -16,7 +16,8 @@ import org.leain.posterior.PosteriorEstimator;
 import org.leain.posterior.PosteriorModel;
 import org.leain.posterior.SpectrumArrays;
 import org.leain.posterior.StrainArrays;
-import org.leain.posterior.adapter.SpectrumCsv;
+import org.leain.sky.jwst.JwstSpectrum;
+import org.leain.sky.jwst.SpectrumReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,15 +55,12 @@ public final class InferCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", "1");
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    if (spectrum.toString().endsWith(".fits") || spectrum.toString().endsWith(".fits.gz")) {
-      System.err.println("infer: FITS spectra are read by the sky module's JWST reader (not yet "
-          + "available here); pass the CSV export (wave_um, flux_uJy, err_uJy).");
-      return 2;
-    }
     Path modelDir = model != null ? model : repoRoot().resolve(DEFAULT_MODEL);
-    SpectrumCsv.Table table = SpectrumCsv.read(spectrum);
-    SpectrumArrays arrays = new SpectrumArrays(table.wavelengthUm(), table.fluxUjy(),
-        table.fluxErrUjy(), null);
+    // msaexp .spec.fits (plain or gzip) or a wave,flux,err CSV: the sky module's reader masks and
+    // counts NaN fluxes and non-positive errors instead of dropping them.
+    JwstSpectrum read = SpectrumReader.read(Files.readAllBytes(spectrum), spectrum.getFileName().toString());
+    SpectrumArrays arrays = new SpectrumArrays(read.wavelengthUm(), read.fluxUjy(), read.fluxErrUjy(),
+        read.usable());
     try (PosteriorModel loaded = PosteriorModel.load(modelDir);
         PosteriorEstimator estimator = loaded.newEstimator()) {
       StrainArrays strainArrays = strain == null ? null : readStrain(strain, loaded.manifest());
