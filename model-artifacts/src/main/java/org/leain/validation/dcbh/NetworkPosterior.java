@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.leain.posterior.ParameterSummary;
 import org.leain.posterior.Posterior;
 import org.leain.posterior.PosteriorEstimator;
 import org.leain.posterior.PosteriorModel;
 import org.leain.posterior.SpectrumArrays;
 import org.leain.posterior.StrainArrays;
+import org.leain.posterior.adapter.SpectrumCsv;
 import org.leain.posterior.head.ParameterBox;
 import org.leain.sim.Observation;
 import org.leain.validation.metrics.EventPosterior;
@@ -54,6 +56,27 @@ public final class NetworkPosterior implements AmortizedPosterior<Observation>, 
   /** Loads the model in {@code directory} (manifest.json + weights) for these parameters, in this order. */
   public static NetworkPosterior load(Path directory, List<String> problemParameters) throws IOException {
     return new NetworkPosterior(PosteriorModel.load(directory), problemParameters);
+  }
+
+  /** The hex sha256 of the weights this posterior runs (checked against the manifest on load). */
+  public String weightsSha256() {
+    return model.manifest().weightsSha256();
+  }
+
+  /**
+   * Per-parameter summaries (in the problem's parameter order) of the posterior for a real spectrum without
+   * strain, e.g. a JWST 1-D spectrum as a CSV (wave_um, flux_uJy, err_uJy), as {@code ./leain infer} reads it.
+   */
+  public List<ParameterSummary> summariesForSpectrum(Path spectrumCsv) throws IOException {
+    SpectrumCsv.Table table = SpectrumCsv.read(spectrumCsv);
+    Posterior p = estimator.infer(new SpectrumArrays(table.wavelengthUm(), table.fluxUjy(), table.fluxErrUjy(), null),
+        null);
+    List<ParameterSummary> modelOrder = p.summaries();
+    List<ParameterSummary> out = new ArrayList<>();
+    for (int k : modelIndexOfProblemParameter) {
+      out.add(modelOrder.get(k));
+    }
+    return out;
   }
 
   @Override

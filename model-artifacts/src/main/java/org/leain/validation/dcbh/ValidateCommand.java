@@ -1,6 +1,9 @@
 package org.leain.validation.dcbh;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,22 +47,74 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder")
   Path out;
 
+  @Option(names = "--mcmc-deadline", description = "Start no MCMC event after this UTC instant, e.g. "
+      + "2026-11-24T00:55:00Z (the report states how many ran)")
+  Instant mcmcDeadline;
+
+  @Option(names = "--real-spectrum", description = "Real JWST spectrum CSV for the sim-to-real check (default: "
+      + "the UNCOVER 45924 PRISM spectrum in data/jwst/)")
+  Path realSpectrum;
+
+  static final String UNCOVER_CSV = "data/jwst/uncover-v4_prism-clear_2561_45924.spec1d.csv";
+
   @Override
   public Integer call() throws Exception {
     SimulatorProblem problem = SimulatorProblem.noisy(Simulator.standard());
     McmcConfig mcmc = McmcConfig.tempered(problem.box().dimension())
         .withCaps(McmcConfig.defaults(problem.box().dimension()).maxStepsPerRun(), Duration.ofSeconds(capSeconds));
     ValidationSettings settings = ValidationSettings.of(nTest, nMcmc, mcmc, seed);
+    String load0 = loadAverage();
+    Instant started = Instant.now();
+    Path real = realSpectrum != null ? realSpectrum : repoRoot().resolve(UNCOVER_CSV);
     ValidationResults results;
+    String preamble;
+    String appendix;
     try (NetworkPosterior leain = NetworkPosterior.load(model, problem.parameterNames());
         NetworkPosterior base = NetworkPosterior.load(baseline, problem.parameterNames())) {
-      results = ValidationRun.run(problem, leain, base, settings);
+      System.err.printf(Locale.ROOT, "validate: models %s (weights sha256 %s) and %s (%s); load average %s%n",
+          leain.name(), leain.weightsSha256(), base.name(), base.weightsSha256(), load0);
+      results = ValidationRun.run(problem, leain, base, settings,
+          mcmcDeadline == null ? Instant.MAX : mcmcDeadline, System.err);
+      appendix = RealSpectrumSection.markdown(real, problem.parameterNames(), leain, base);
+      preamble = String.format(Locale.ROOT, "- LEAIN model `%s`, weights sha256 `%s`%n- baseline model `%s`, weights "
+          + "sha256 `%s`%n- command: `%s`%n- run from %s to %s; machine: %d cores (%s), load average at start %s, "
+          + "at end %s (a shared machine: wall times, and so the speed-up, depend on it)%n%n",
+          model, leain.weightsSha256(), baseline, base.weightsSha256(), commandLine(), started, Instant.now(),
+          Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), load0, loadAverage());
     }
-    ValidationReport.write(results, out);
+    ValidationReport.write(results, out, preamble, appendix);
     ValidationSummary s = results.summary();
     System.out.printf(Locale.ROOT, "NLTP %.4f (baseline %.4f); KL reduction %.3f; coverage90 %.4f; speed-up %.3g x; "
         + "report in %s%n", s.nltpLeain(), s.nltpBaseline(), s.klReduction(), s.coverage90Leain(), s.speedupMedian(),
         out.resolve("report.md"));
     return 0;
+  }
+
+  private String commandLine() {
+    return String.format(Locale.ROOT, "./leain validate --model %s --baseline %s --n-test %d --n-mcmc %d --seed %d "
+        + "--mcmc-cap-s %d --out %s%s", model, baseline, nTest, nMcmc, seed, capSeconds, out,
+        mcmcDeadline == null ? "" : " --mcmc-deadline " + mcmcDeadline);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2] + " (1/5/15 min)";
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** The repository root: the system property leain.root, else the nearest parent holding data/. */
+  static Path repoRoot() {
+    String root = System.getProperty("leain.root");
+    if (root != null) {
+      return Path.of(root);
+    }
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("data"))) {
+      p = p.getParent();
+    }
+    return p == null ? Path.of("") : p;
   }
 }

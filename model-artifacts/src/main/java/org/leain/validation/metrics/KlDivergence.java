@@ -43,7 +43,12 @@ public final class KlDivergence {
     double[] logw = new double[draws.length];
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < draws.length; i++) {
-      logw[i] = unnormalisedTarget.logDensity(draws[i]) - logq[i];
+      // A draw whose own density is not finite (float saturation at the box edge) has q ~ 0 there in exact
+      // arithmetic; its weight would be inf/inf. It is given weight 0, i.e. treated as outside p's support.
+      logw[i] = Double.isFinite(logq[i]) ? unnormalisedTarget.logDensity(draws[i]) - logq[i] : Double.NEGATIVE_INFINITY;
+      if (Double.isNaN(logw[i])) {
+        logw[i] = Double.NEGATIVE_INFINITY;
+      }
       max = Math.max(max, logw[i]);
     }
     if (max == Double.NEGATIVE_INFINITY) {

@@ -9,13 +9,16 @@ import org.leain.validation.metrics.KlDivergence;
  *
  * @param thetaTrue the true parameters
  * @param mcmc the sampler's result (samples, tau, n_eff, wall time, convergence)
- * @param leainSamples draws of the LEAIN posterior (for the corner plot)
+ * @param leainSamples draws of the LEAIN posterior (for the corner plot and C2ST)
+ * @param baselineSamples draws of the baseline posterior (for the corner plot)
  * @param klLeain KL(p || q_leain) by DINGO-IS
  * @param klBaseline KL(p || q_baseline)
  * @param c2stLeain C2ST of LEAIN draws against the thinned MCMC draws
- * @param leainSeconds wall time of the LEAIN posterior for the event and its draws
- * @param speedup (MCMC seconds per effective sample) / (LEAIN seconds per draw)
+ * @param leainSeconds wall time of the LEAIN posterior from the observation to
+ *     {@link ValidationRun#SPEED_SAMPLES} draws
+ * @param mcmcSeconds MCMC wall time per effective sample (worst parameter) times {@link ValidationRun#SPEED_SAMPLES}
+ * @param speedup mcmcSeconds / leainSeconds
  */
 public record McmcEventOutcome(double[] thetaTrue, McmcResult mcmc, double[][] leainSamples,
-    KlDivergence.Estimate klLeain, KlDivergence.Estimate klBaseline, C2st c2stLeain, double leainSeconds,
-    double speedup) {}
+    double[][] baselineSamples, KlDivergence.Estimate klLeain, KlDivergence.Estimate klBaseline, C2st c2stLeain,
+    double leainSeconds, double mcmcSeconds, double speedup) {}
