@@ -85,8 +85,9 @@ public final class ChaosCommand implements Callable<Integer> {
           .writeValueAsString(result));
     } else {
       System.out.printf("expected %d, received %d, lost %d, duplicated %d, unexpected %d; kills %d, broker restarts %d;"
-          + " recovery ms %s; wall %d ms (logs in %s)%n", result.expected(), result.received(), result.lost(),
-          result.duplicated(), result.unexpected(), result.kills(), result.brokerRestarts(), result.recoveryMs(),
+          + " recovery ms %s; feed resent %d, undelivered %d; wall %d ms (logs in %s)%n", result.expected(),
+          result.received(), result.lost(), result.duplicated(), result.unexpected(), result.kills(),
+          result.brokerRestarts(), result.recoveryMs(), result.feedResent(), result.feedUndelivered(),
           result.wallTimeMs(), dir);
     }
     return result.exactlyOnce() ? 0 : 1;

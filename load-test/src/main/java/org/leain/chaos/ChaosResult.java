@@ -14,13 +14,16 @@ import java.util.List;
  * @param brokerRestarts broker restarts done
  * @param recoveryMs per kill, milliseconds from the kill to the next committed output record
  *     (null when no record followed)
+ * @param feedResent feed records the broker did not acknowledge the first time and that were sent
+ *     again (duplicate inputs the app must absorb)
+ * @param feedUndelivered feed records never acknowledged by the end: the run cannot judge those keys
  * @param wallTimeMs the whole run
  */
 public record ChaosResult(long expected, long received, long lost, long duplicated, long unexpected, int kills,
-    int brokerRestarts, List<Long> recoveryMs, long wallTimeMs) {
+    int brokerRestarts, List<Long> recoveryMs, long feedResent, long feedUndelivered, long wallTimeMs) {
 
-  /** Nothing lost, nothing duplicated. */
+  /** Nothing lost, nothing duplicated, and every input was delivered (else the run proves nothing). */
   public boolean exactlyOnce() {
-    return lost == 0 && duplicated == 0;
+    return lost == 0 && duplicated == 0 && feedUndelivered == 0;
   }
 }

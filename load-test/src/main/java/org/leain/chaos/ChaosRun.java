@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +50,9 @@ public final class ChaosRun {
   static final Duration QUIET = Duration.ofSeconds(3);
 
   private final ChaosOptions options;
+  /** Feed records the broker never acknowledged, waiting for redelivery. */
+  private final ConcurrentLinkedQueue<ProducerRecord<String, byte[]>> undelivered = new ConcurrentLinkedQueue<>();
+  private final AtomicLong feedResent = new AtomicLong();
   private final LoadFeed feed;
   private final Map<String, Integer> expectedKeys = new HashMap<>();
   private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
@@ -108,6 +112,7 @@ public final class ChaosRun {
         producer.flush();
         chaos.join();
       }
+      redeliver(bootstrap, System.nanoTime() + options.settleTimeout().toNanos());
       awaitExpected(options.settleTimeout());
     } finally {
       reading.set(false);
@@ -132,7 +137,7 @@ public final class ChaosRun {
   private void send(KafkaProducer<String, byte[]> producer, long feedStart) throws InterruptedException {
     AvroCodec<GwCandidate> candidates = AvroCodec.of(GwCandidate.class, 16 << 20);
     for (GwCandidate alert : feed.alerts()) {
-      producer.send(new ProducerRecord<>(CANDIDATES, alert.getSupereventId(), candidates.encode(alert)));
+      sendTracked(producer, new ProducerRecord<>(CANDIDATES, alert.getSupereventId(), candidates.encode(alert)));
     }
     producer.flush();
     AvroCodec<Spectrum> spectra = AvroCodec.of(Spectrum.class);
@@ -144,7 +149,45 @@ public final class ChaosRun {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       Spectrum s = feed.spectrum(i).spectrum();
-      producer.send(new ProducerRecord<>(SPECTRA, s.getSpectrumId(), spectra.encode(s)));
+      sendTracked(producer, new ProducerRecord<>(SPECTRA, s.getSpectrumId(), spectra.encode(s)));
+    }
+  }
+
+  /**
+   * Sends and remembers the record if the broker never acknowledges it. A broker restart can leave
+   * the idempotent feed producer failing with OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery
+   * timeout; an input that never reached Kafka cannot be lost by the app, so the harness must
+   * deliver it (see {@link #redeliver}) rather than count it as lost.
+   */
+  private void sendTracked(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
+    producer.send(record, (metadata, error) -> {
+      if (error != null) {
+        undelivered.add(record);
+      }
+    });
+  }
+
+  /**
+   * Re-sends every feed record the broker did not acknowledge, with a fresh producer, until all are
+   * acknowledged or the deadline passes. A record sent twice is a duplicate input, which the app
+   * must absorb without a duplicate output: the exactly-once check still holds it to that.
+   */
+  private void redeliver(String bootstrap, long deadlineNanos) throws InterruptedException {
+    while (!undelivered.isEmpty() && System.nanoTime() < deadlineNanos) {
+      List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+      for (ProducerRecord<String, byte[]> r; (r = undelivered.poll()) != null; ) {
+        batch.add(r);
+      }
+      feedResent.addAndGet(batch.size());
+      try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+        for (ProducerRecord<String, byte[]> r : batch) {
+          sendTracked(producer, new ProducerRecord<>(r.topic(), r.key(), r.value()));
+        }
+        producer.flush();
+      }
+      if (!undelivered.isEmpty()) {
+        TimeUnit.SECONDS.sleep(1);
+      }
     }
   }
 
@@ -265,7 +308,7 @@ public final class ChaosRun {
           .stream().mapToObj(n -> (n - kr[0]) / 1_000_000).findFirst().orElse(null));
     }
     return new ChaosResult(expectedKeys.size(), received, lost, duplicated, unexpected, kills, brokerRestarts,
-        recovery, (System.nanoTime() - startNanos) / 1_000_000);
+        recovery, feedResent.get(), undelivered.size(), (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   private static KafkaProducer<String, byte[]> producer(String bootstrap) {
@@ -273,7 +316,9 @@ public final class ChaosRun {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+    // Short enough that a producer wedged by a broker restart gives its records back for redelivery.
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

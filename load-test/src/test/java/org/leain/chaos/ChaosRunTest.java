@@ -38,6 +38,7 @@ class ChaosRunTest {
     assertEquals(1, result.kills());
     assertEquals(1, result.brokerRestarts());
     assertTrue(result.expected() >= 100, "Expected at least one key per event. Actual: " + result);
+    assertEquals(0, result.feedUndelivered(), result.toString());
     assertEquals(0, result.lost(), result.toString());
     assertEquals(0, result.duplicated(), result.toString());
     assertEquals(result.expected(), result.received(), result.toString());
