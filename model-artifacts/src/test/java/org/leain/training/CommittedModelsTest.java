@@ -1,5 +1,7 @@
 package org.leain.training;
 
+import org.leain.sky.jwst.JwstSpectrum;
+import org.leain.sky.jwst.SpectrumReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import org.leain.posterior.Posterior;
 import org.leain.posterior.PosteriorEstimator;
 import org.leain.posterior.PosteriorModel;
 import org.leain.posterior.SpectrumArrays;
-import org.leain.posterior.adapter.SpectrumCsv;
 import org.leain.posterior.head.ParameterBox;
 
 /** The committed models load, pass their sha256 check and reproduce their manifests' check values. */
@@ -57,7 +58,7 @@ class CommittedModelsTest {
   @ValueSource(strings = {"leain-v1", "baseline-v1"})
   void realUncoverSpectrum_givesAnSedOnlyPosteriorInsideThePrior(String name) throws Exception {
     Path csv = InferCommand.repoRoot().resolve("data/jwst/uncover-v4_prism-clear_2561_45924.spec1d.csv");
-    SpectrumCsv.Table table = SpectrumCsv.read(csv);
+    JwstSpectrum table = SpectrumReader.read(Files.readAllBytes(csv), csv.getFileName().toString());
     try (PosteriorModel model = PosteriorModel.load(modelDir(name));
         PosteriorEstimator estimator = model.newEstimator()) {
       Posterior posterior = estimator.infer(new SpectrumArrays(table.wavelengthUm(),

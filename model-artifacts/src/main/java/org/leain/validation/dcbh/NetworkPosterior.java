@@ -1,16 +1,18 @@
 package org.leain.validation.dcbh;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.leain.sky.jwst.JwstSpectrum;
+import org.leain.sky.jwst.SpectrumReader;
 import org.leain.posterior.ParameterSummary;
 import org.leain.posterior.Posterior;
 import org.leain.posterior.PosteriorEstimator;
 import org.leain.posterior.PosteriorModel;
 import org.leain.posterior.SpectrumArrays;
 import org.leain.posterior.StrainArrays;
-import org.leain.posterior.adapter.SpectrumCsv;
 import org.leain.posterior.head.ParameterBox;
 import org.leain.sim.Observation;
 import org.leain.validation.metrics.EventPosterior;
@@ -68,7 +70,7 @@ public final class NetworkPosterior implements AmortizedPosterior<Observation>, 
    * strain, e.g. a JWST 1-D spectrum as a CSV (wave_um, flux_uJy, err_uJy), as {@code ./leain infer} reads it.
    */
   public List<ParameterSummary> summariesForSpectrum(Path spectrumCsv) throws IOException {
-    SpectrumCsv.Table table = SpectrumCsv.read(spectrumCsv);
+    JwstSpectrum table = SpectrumReader.read(Files.readAllBytes(spectrumCsv), spectrumCsv.getFileName().toString());
     Posterior p = estimator.infer(new SpectrumArrays(table.wavelengthUm(), table.fluxUjy(), table.fluxErrUjy(), null),
         null);
     List<ParameterSummary> modelOrder = p.summaries();

@@ -1,5 +1,7 @@
 package org.leain.posterior.adapter;
 
+import org.leain.sky.jwst.JwstSpectrum;
+import org.leain.sky.jwst.SpectrumReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +80,7 @@ class SpectrumResamplerTest {
   @Test
   void realPrismSpectrum_isResampled_withNanPixelsMaskedAndCoveredBinsValid() throws IOException {
     Path csv = repoRoot().resolve("data/jwst/uncover-v4_prism-clear_2561_45924.spec1d.csv");
-    SpectrumCsv.Table table = SpectrumCsv.read(csv);
+    JwstSpectrum table = SpectrumReader.read(Files.readAllBytes(csv), csv.getFileName().toString());
     assertEquals(473, table.wavelengthUm().length);
     int n = table.wavelengthUm().length;
     double[] w = table.wavelengthUm();
