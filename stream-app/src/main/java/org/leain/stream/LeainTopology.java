@@ -53,7 +53,7 @@ public final class LeainTopology {
     changes.mapValues(LeainTopology::associationOrTombstone, Named.as("associations-values"))
         .to(topics.associations(), Produced.with(Serdes.String(), ContractSerdes.association())
             .withName("associations-sink"));
-    InferenceTopology.install(builder, changes, engines, metrics)
+    InferenceTopology.install(builder, changes, engines, config, metrics)
         .to(topics.posteriors(), Produced.with(Serdes.String(), ContractSerdes.dcbhPosterior())
             .withName("posteriors-sink"));
     return builder.build();
