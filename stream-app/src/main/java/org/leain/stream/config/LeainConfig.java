@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  *   <li>{@code dlq.max.raw.bytes} [262144]
  *   <li>{@code model.name} [leain-v1], {@code model.dir} [model-artifacts/models/NAME under the
  *       repository root], {@code model.samples} [1000]
+ *   <li>{@code shadow.injections.per.hour} [0 = off; at most 3600], {@code shadow.injections.seed} [0],
+ *       {@code shadow.window} [500], {@code shadow.window.min} [30], {@code topics.shadow.truth}
+ *       [leain.shadow.truth]: calibration monitoring (see {@link ShadowSettings})
  *   <li>security: see {@link SecuritySettings}; any {@code kafka.X} is passed to every Kafka client
  *       as {@code X}.
  * </ul>
@@ -49,6 +52,7 @@ public record LeainConfig(
     DeliverySettings delivery,
     ModelSettings model,
     int dlqMaxRawBytes,
+    ShadowSettings shadow,
     SecuritySettings security,
     Map<String, String> kafkaPassThrough) {
 
@@ -87,6 +91,19 @@ public record LeainConfig(
 
   /** The posterior model: its directory and how many samples a posterior carries. */
   public record ModelSettings(String name, Path dir, int samples) {}
+
+  /**
+   * Calibration monitoring with simulated injections (package {@code org.leain.stream.shadow}):
+   * injections per hour (0 = off, the default: nothing of it is in the topology), the seed of the
+   * injection sequence, how many of the latest injections the rolling statistics cover, how many
+   * the window needs before it reports coverage, and the compacted topic that holds the true values.
+   */
+  public record ShadowSettings(double injectionsPerHour, long seed, int window, int windowMin, String truthTopic) {
+    /** Whether injections are on. */
+    public boolean enabled() {
+      return injectionsPerHour > 0;
+    }
+  }
 
   /**
    * Loads {@code file} (optional), then the environment, then {@code overrides}; validates.
@@ -172,6 +189,7 @@ public record LeainConfig(
     ModelSettings model = new ModelSettings(modelName, modelDir, s.integer("model.samples", 1000, 1, 100_000));
 
     int dlqMaxRawBytes = s.integer("dlq.max.raw.bytes", 256 * 1024, 0, 1024 * 1024);
+    ShadowSettings shadow = shadow(s);
     SecuritySettings security = SecuritySettings.read(s);
     Map<String, String> passThrough = s.withPrefix("kafka.");
     passThrough.keySet().stream()
@@ -182,13 +200,31 @@ public record LeainConfig(
         });
     s.rejectUnknown();
     return new LeainConfig(applicationId, bootstrap, httpPort, stateDir, topics, layout, join, delivery, model,
-        dlqMaxRawBytes, security, passThrough);
+        dlqMaxRawBytes, shadow, security, passThrough);
   }
 
   /** A copy with other bootstrap servers and HTTP port (the {@code run} command's options). */
   public LeainConfig withEndpoints(String newBootstrapServers, int newHttpPort) {
     return new LeainConfig(applicationId, newBootstrapServers, newHttpPort, stateDir, topics, layout, join,
-        delivery, model, dlqMaxRawBytes, security, kafkaPassThrough);
+        delivery, model, dlqMaxRawBytes, shadow, security, kafkaPassThrough);
+  }
+
+  private static ShadowSettings shadow(Settings s) {
+    double perHour = s.real("shadow.injections.per.hour", 0, 0, 3600);
+    long seed = s.optional("shadow.injections.seed").map(raw -> {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("shadow.injections.seed", "Expected a 64-bit integer. Actual: " + raw);
+      }
+    }).orElse(0L);
+    int window = s.integer("shadow.window", 500, 1, 100_000);
+    int windowMin = s.integer("shadow.window.min", 30, 1, 100_000);
+    if (windowMin > window) {
+      throw new ConfigException("shadow.window.min", "Expected at most shadow.window (" + window + "). Actual: "
+          + windowMin);
+    }
+    return new ShadowSettings(perHour, seed, window, windowMin, topic(s, "topics.shadow.truth", "leain.shadow.truth"));
   }
 
   private static String topic(Settings s, String key, String defaultName) {

@@ -41,6 +41,11 @@ class LeainConfigTest {
     assertTrue(config.join().distanceGateMinDensityPerMpc().isEmpty());
     assertEquals("exactly_once_v2", config.delivery().processingGuarantee());
     assertTrue(config.delivery().commitInterval().toMillis() >= 20 && config.delivery().commitInterval().toMillis() <= 50);
+    assertFalse(config.shadow().enabled(), "shadow injections are off by default");
+    assertEquals(0.0, config.shadow().injectionsPerHour());
+    assertEquals(500, config.shadow().window());
+    assertEquals(30, config.shadow().windowMin());
+    assertEquals("leain.shadow.truth", config.shadow().truthTopic());
   }
 
   @ParameterizedTest(name = "{0}={1} is rejected naming the setting")
@@ -58,6 +63,13 @@ class LeainConfigTest {
       "bootstrap.servers, localhost",
       "joinn.order, 6",
       "security.protocol, SASL_SSL",
+      "shadow.injections.per.hour, -1",
+      "shadow.injections.per.hour, 3601",
+      "shadow.injections.per.hour, often",
+      "shadow.injections.seed, 1.5",
+      "shadow.window, 0",
+      "shadow.window.min, 501",
+      "topics.shadow.truth, bad topic",
   })
   void invalidSetting_failsNamingIt(String key, String value) {
     Map<String, String> values = minimal();
