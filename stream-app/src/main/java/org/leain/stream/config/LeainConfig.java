@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  *       StatefulSet). Environment: {@code LEAIN_INSTANCE_ID}
  *   <li>{@code model.name} [leain-v1], {@code model.dir} [model-artifacts/models/NAME under the
  *       repository root], {@code model.samples} [1000]
+ *   <li>{@code shadow.injections.per.hour} [0 = off; at most 3600], {@code shadow.injections.seed} [0],
+ *       {@code shadow.window} [500], {@code shadow.window.min} [30], {@code topics.shadow.truth}
+ *       [leain.shadow.truth]: calibration monitoring (see {@link ShadowSettings})
  *   <li>security: see {@link SecuritySettings}; any {@code kafka.X} is passed to every Kafka client
  *       as {@code X}.
  * </ul>
@@ -55,6 +58,7 @@ public record LeainConfig(
     DeliverySettings delivery,
     ModelSettings model,
     int dlqMaxRawBytes,
+    ShadowSettings shadow,
     SecuritySettings security,
     Map<String, String> kafkaPassThrough,
     InferenceBatching batching,
@@ -118,6 +122,19 @@ public record LeainConfig(
     /** Whether records are buffered at all. */
     public boolean enabled() {
       return maxRecords > 1;
+    }
+  }
+
+  /**
+   * Calibration monitoring with simulated injections (package {@code org.leain.stream.shadow}):
+   * injections per hour (0 = off, the default: nothing of it is in the topology), the seed of the
+   * injection sequence, how many of the latest injections the rolling statistics cover, how many
+   * the window needs before it reports coverage, and the compacted topic that holds the true values.
+   */
+  public record ShadowSettings(double injectionsPerHour, long seed, int window, int windowMin, String truthTopic) {
+    /** Whether injections are on. */
+    public boolean enabled() {
+      return injectionsPerHour > 0;
     }
   }
 
@@ -210,6 +227,7 @@ public record LeainConfig(
         positive(s, "inference.batch.max.wait", Duration.ofMillis(50)));
     Optional<String> instanceId = s.optional("instance.id");
     instanceId.ifPresent(id -> requireName("instance.id", id));
+    ShadowSettings shadow = shadow(s);
     SecuritySettings security = SecuritySettings.read(s);
     Map<String, String> passThrough = s.withPrefix("kafka.");
     passThrough.keySet().stream()
@@ -224,13 +242,31 @@ public record LeainConfig(
           + "Actual: both instance.id and kafka.group.instance.id set");
     }
     return new LeainConfig(applicationId, bootstrap, httpPort, stateDir, topics, layout, join, delivery, model,
-        dlqMaxRawBytes, security, passThrough, batching, instanceId);
+        dlqMaxRawBytes, shadow, security, passThrough, batching, instanceId);
   }
 
   /** A copy with other bootstrap servers and HTTP port (the {@code run} command's options). */
   public LeainConfig withEndpoints(String newBootstrapServers, int newHttpPort) {
     return new LeainConfig(applicationId, newBootstrapServers, newHttpPort, stateDir, topics, layout, join,
-        delivery, model, dlqMaxRawBytes, security, kafkaPassThrough, batching, instanceId);
+        delivery, model, dlqMaxRawBytes, shadow, security, kafkaPassThrough, batching, instanceId);
+  }
+
+  private static ShadowSettings shadow(Settings s) {
+    double perHour = s.real("shadow.injections.per.hour", 0, 0, 3600);
+    long seed = s.optional("shadow.injections.seed").map(raw -> {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("shadow.injections.seed", "Expected a 64-bit integer. Actual: " + raw);
+      }
+    }).orElse(0L);
+    int window = s.integer("shadow.window", 500, 1, 100_000);
+    int windowMin = s.integer("shadow.window.min", 30, 1, 100_000);
+    if (windowMin > window) {
+      throw new ConfigException("shadow.window.min", "Expected at most shadow.window (" + window + "). Actual: "
+          + windowMin);
+    }
+    return new ShadowSettings(perHour, seed, window, windowMin, topic(s, "topics.shadow.truth", "leain.shadow.truth"));
   }
 
   private static String topic(Settings s, String key, String defaultName) {

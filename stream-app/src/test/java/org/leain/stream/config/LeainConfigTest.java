@@ -44,6 +44,11 @@ class LeainConfigTest {
     assertEquals(1, config.batching().maxRecords());
     assertFalse(config.batching().enabled());
     assertTrue(config.instanceId().isEmpty());
+    assertFalse(config.shadow().enabled(), "shadow injections are off by default");
+    assertEquals(0.0, config.shadow().injectionsPerHour());
+    assertEquals(500, config.shadow().window());
+    assertEquals(30, config.shadow().windowMin());
+    assertEquals("leain.shadow.truth", config.shadow().truthTopic());
   }
 
   @Test
@@ -76,6 +81,13 @@ class LeainConfigTest {
       "bootstrap.servers, localhost",
       "joinn.order, 6",
       "security.protocol, SASL_SSL",
+      "shadow.injections.per.hour, -1",
+      "shadow.injections.per.hour, 3601",
+      "shadow.injections.per.hour, often",
+      "shadow.injections.seed, 1.5",
+      "shadow.window, 0",
+      "shadow.window.min, 501",
+      "topics.shadow.truth, bad topic",
   })
   void invalidSetting_failsNamingIt(String key, String value) {
     Map<String, String> values = minimal();
