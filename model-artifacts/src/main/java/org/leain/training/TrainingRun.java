@@ -95,6 +95,15 @@ public final class TrainingRun {
     this.box = ModelManifestBox.of(generator.parameters());
   }
 
+  /**
+   * The checkpoint state of an interrupted or finished run in {@code outDir}, or null when there
+   * is none (a run there would start fresh; with one, {@code resume} continues it).
+   */
+  public static Checkpoint checkpoint(Path outDir) throws IOException {
+    Path state = outDir.resolve(CHECKPOINT_DIR).resolve("state.json");
+    return Files.exists(state) ? ModelManifest.json().readValue(state.toFile(), Checkpoint.class) : null;
+  }
+
   /** Noisy copy of an example (fresh noise), with the strain dropped when {@code dropStrain}. */
   static TrainingExample withNoise(TrainingExample e, SplittableRandom random, boolean dropStrain) {
     float[] flux = e.fluxUjy().clone();
