@@ -17,6 +17,15 @@ import org.leain.stream.topics.LeainTopics;
  * everywhere (producer requests, consumer fetches, internal topics through the {@code topic.}
  * prefix), the three dead-letter handlers, then TLS/SASL and the {@code kafka.} pass-through.
  *
+ * <p>{@code max.task.idle.ms = -1}: the join task (candidate cells and spectrum cells) and the
+ * decision task (candidates and pairs) each read two co-partitioned inputs. With Kafka's default (0)
+ * a task with data on one input and none buffered on the other first waits for a fetch that
+ * confirms the other is caught up, which costs up to the consumer's {@code fetch.max.wait.ms}
+ * (500 ms) per hop. The wait only serves timestamp-ordered merging of the inputs, which LEAIN does
+ * not rely on (measurements, which were noisy on a shared machine, are in stream-app/RESULTS.md): the join
+ * keeps both sides on ingestion time whichever arrives first, and the decision compares versions
+ * against the candidate's current state. {@code kafka.max.task.idle.ms} overrides it.
+ *
  * <p>Static membership: with {@code instance.id} set, the main consumer joins the group with that
  * {@code group.instance.id}. A restarted instance that comes back within the consumer's
  * {@code session.timeout.ms} (Kafka's default 45 s; {@code kafka.session.timeout.ms} changes it)
@@ -45,6 +54,8 @@ public final class StreamsSettings {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes + 64 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // Never idle waiting for an empty co-partitioned input (see the class comment).
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxBytes + 64 * 1024);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), Math.max(52_428_800, maxBytes * 2));
     LeainTopics.internalTopicConfigs(config).forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.leain.contracts.Association;
 import org.leain.contracts.GwCandidate;
+import org.leain.contracts.GwProvenance;
 import org.leain.contracts.Spectrum;
 import org.leain.contracts.kafka.ContractSerdes;
 import org.leain.stream.dlq.DeadLetterRecords;
@@ -23,8 +24,10 @@ import org.leain.stream.join.AssociationChange;
  * An accepted association waiting in the inference buffer, with everything needed to emit its
  * posterior later exactly as if it had been inferred on arrival: the record's key, timestamp and
  * headers, and its origin (input topic, partition, offset) for a dead letter. The candidate is kept
- * whole (the network reads its strain, and a later alert version must not change an earlier
- * association's inputs).
+ * as it was when the association was accepted (a later alert version must not change an earlier
+ * association's inputs) but without its sky maps and original notice ({@link #lightweight}): the
+ * network reads the strain, not the maps, and the maps (megabytes for real alerts) would otherwise be
+ * written to the buffer's changelog once per buffered association.
  */
 record BufferedAssociation(String key, AssociationChange.Accepted change, long timestampMs, Headers headers,
     DeadLetterRecords.Origin origin) {
@@ -48,6 +51,23 @@ record BufferedAssociation(String key, AssociationChange.Accepted change, long t
       return (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
     }
   };
+
+  /**
+   * A shallow copy of {@code candidate} without {@code skymap}, {@code combined_skymap} and the
+   * provenance's {@code original_notice}; everything else (strain included) is shared.
+   */
+  static GwCandidate lightweight(GwCandidate candidate) {
+    GwCandidate copy = new GwCandidate();
+    for (int i = 0; i < candidate.getSchema().getFields().size(); i++) {
+      copy.put(i, candidate.get(i));
+    }
+    copy.setSkymap(null);
+    copy.setCombinedSkymap(null);
+    GwProvenance provenance = candidate.getProvenance();
+    copy.setProvenance(new GwProvenance(provenance.getSourceTopic(), provenance.getSourceFormat(),
+        provenance.getIngestedMs(), null));
+    return copy;
+  }
 
   byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);

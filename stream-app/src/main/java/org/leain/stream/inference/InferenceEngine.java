@@ -17,7 +17,8 @@ public interface InferenceEngine extends AutoCloseable {
 
   /**
    * The posterior for one association; the spectrum's SED always, the candidate's strain when it
-   * has one (modalities say which were used).
+   * has one (modalities say which were used). The candidate's sky maps and original notice may be
+   * absent: a micro-batch buffers candidates without them, since the network does not read them.
    */
   DcbhPosterior infer(Association association, GwCandidate candidate, Spectrum spectrum);
 

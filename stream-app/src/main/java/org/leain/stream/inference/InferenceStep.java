@@ -96,8 +96,10 @@ final class InferenceStep implements Processor<String, AssociationChange, String
     RecordMetadata source = context.recordMetadata().orElse(null);
     DeadLetterRecords.Origin origin = source == null ? new DeadLetterRecords.Origin(null, -1, -1, record.timestamp())
         : new DeadLetterRecords.Origin(source.topic(), source.partition(), source.offset(), record.timestamp());
+    AssociationChange.Accepted light = new AssociationChange.Accepted(accepted.association(),
+        BufferedAssociation.lightweight(accepted.candidate()), accepted.spectrum());
     buffer.put(String.format("%019d", nextSequence++),
-        new BufferedAssociation(accepted.key(), accepted, record.timestamp(), record.headers(), origin));
+        new BufferedAssociation(accepted.key(), light, record.timestamp(), record.headers(), origin));
     buffered++;
     if (buffered >= batching.maxRecords()) {
       flush();
