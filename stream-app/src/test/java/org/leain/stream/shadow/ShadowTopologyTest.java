@@ -62,6 +62,9 @@ class ShadowTopologyTest {
         Fixtures.gaussianMap(40.0, -30.0, 2.0, 4)), 1_000L);
     stream.spectrum(Fixtures.spectrum("real-spectrum", 40.0, -30.0), 1_001L);
     inject(5);
+    // A real spectrum that lies in injection 0's map: the join must not pair it with the simulated source.
+    double[] near = ToyInjections.position(0, ToyInjections.POSITIONS);
+    stream.spectrum(Fixtures.spectrum("real-near-shadow", near[0], near[1]), 9_000L);
 
     Map<String, DcbhPosterior> posteriors = StreamDriver.latest(stream.posteriors);
     Map<String, ShadowTruth> truths = StreamDriver.latest(truthTopic);
@@ -69,6 +72,8 @@ class ShadowTopologyTest {
     DcbhPosterior real = posteriors.get("S261101a|real-spectrum");
     assertFalse(real.getShadowInjection());
     assertNull(real.getTrueValues());
+    assertFalse(StreamDriver.latest(stream.associations).containsKey("MSHADOW000000000|real-near-shadow"),
+        "a real spectrum is never associated with a shadow injection");
     for (long n = 0; n < 5; n++) {
       String key = ShadowIds.associationId(n);
       DcbhPosterior shadow = posteriors.get(key);
