@@ -128,8 +128,10 @@ public final class LoadTest {
         ticker.scheduleAtFixedRate(() -> {
           Histogram interval = recorder.takeInterval();
           double p99 = interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99.0) / 1000.0;
-          progress.printf(Locale.ROOT, "[%6.1fs] sent %d  received %d  p99 %s ms (last second)%n",
-              (System.nanoTime() - startNanos) / 1e9, sent.get(), watcher.received(),
+          // "expected" is what the spectra sent so far should give: received lagging behind it is
+          // the app's backlog, visible before the latencies (recorded on arrival) show it.
+          progress.printf(Locale.ROOT, "[%6.1fs] sent %d  received %d of %d expected  p99 %s ms (last second)%n",
+              (System.nanoTime() - startNanos) / 1e9, sent.get(), watcher.received(), sendLog.expectedPosteriors(),
               Double.isNaN(p99) ? "-" : String.format(Locale.ROOT, "%.1f", p99));
         }, 1, 1, TimeUnit.SECONDS);
 

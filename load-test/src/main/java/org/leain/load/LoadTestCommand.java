@@ -51,7 +51,7 @@ public final class LoadTestCommand implements Callable<Integer> {
   int activeAlerts;
 
   @Option(names = "--skymap-area", defaultValue = "100",
-      description = "90% area of each mock skymap, deg^2 (default ${DEFAULT-VALUE}).")
+      description = "90%% area of each mock skymap, deg^2 (default ${DEFAULT-VALUE}).")
   double skymapAreaDeg2;
 
   @Option(names = "--outside-fraction", defaultValue = "0.1",

@@ -64,7 +64,7 @@ public final class LeainTopology {
     changes.mapValues(LeainTopology::associationOrTombstone, Named.as("associations-values"))
         .to(topics.associations(), Produced.with(Serdes.String(), ContractSerdes.association())
             .withName("associations-sink"));
-    KStream<String, DcbhPosterior> posteriors = InferenceTopology.install(builder, changes, engines, metrics);
+    KStream<String, DcbhPosterior> posteriors = InferenceTopology.install(builder, changes, engines, config, metrics);
     ShadowTopology.install(builder, posteriors, config, injections, metrics)
         .to(topics.posteriors(), Produced.with(Serdes.String(), ContractSerdes.dcbhPosterior())
             .withName("posteriors-sink"));

@@ -16,6 +16,15 @@ import org.leain.stream.topics.LeainTopics;
  * (each repartition hop waits up to one interval), records up to {@code topics.max.message.bytes}
  * everywhere (producer requests, consumer fetches, internal topics through the {@code topic.}
  * prefix), the three dead-letter handlers, then TLS/SASL and the {@code kafka.} pass-through.
+ *
+ * <p>Static membership: with {@code instance.id} set, the main consumer joins the group with that
+ * {@code group.instance.id}. A restarted instance that comes back within the consumer's
+ * {@code session.timeout.ms} (Kafka's default 45 s; {@code kafka.session.timeout.ms} changes it)
+ * takes its tasks back without a rebalance, so a rolling restart does not shuffle state between
+ * instances. The price: an instance that dies for good is only noticed after the session timeout,
+ * and its partitions are not processed until then. Choose the timeout just above a normal restart
+ * (pod start plus model warm-up), not longer. Without an instance id a leaving member triggers a
+ * rebalance at once.
  */
 public final class StreamsSettings {
   private StreamsSettings() {}
@@ -47,6 +56,9 @@ public final class StreamsSettings {
     p.put(LeainExceptionHandlers.METRICS, metrics);
     p.putAll(config.security().clientProperties());
     p.putAll(config.kafkaPassThrough());
+    // Static membership for the main consumer only (Kafka Streams suffixes it per stream thread).
+    config.instanceId().ifPresent(id ->
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     return p;
   }
 

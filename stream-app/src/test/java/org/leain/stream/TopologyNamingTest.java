@@ -40,7 +40,7 @@ class TopologyNamingTest {
     }
     assertEquals(Set.of("leain-superevent-versions", "leain-candidates", "leain-candidate-versions", "leain-associations",
         "leain-cell-candidates",
-        "leain-cell-spectra", "leain-posteriors"), stores);
+        "leain-cell-spectra", "leain-posteriors", "leain-inference-buffer"), stores);
     assertTrue(topics.containsAll(Set.of("alerts-by-superevent-repartition", "candidate-cells-repartition",
         "spectra-by-cell-repartition", "pairs-by-superevent-repartition", "igwn.gwalert", "leain.gw.candidates",
         "leain.jwst.spectra")), topics.toString());

@@ -22,13 +22,16 @@ import org.knowm.xchart.XYSeries;
  * The three renderings of a {@link LoadSummary}: a text table for people, a JSON object for
  * scripts (numbers in milliseconds; an empty histogram's percentiles are null, never NaN), and a
  * percentile-distribution PNG in the style of HdrHistogram's plotter (x = log10(1 / (1 - percentile)),
- * labelled 90%, 99%, 99.9%, ...; y = latency in ms).
+ * labelled 90%, 99%, 99.9%, ...; y = latency in ms on a log axis).
  */
 public final class Reports {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** Percentiles are sampled at ticks halving the distance to 100% this many times per half. */
   private static final int PERCENTILE_TICKS_PER_HALF = 5;
+  /** One distinct colour per series (XChart's default palette repeats yellow for two stages). */
+  private static final Color[] SERIES_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+      new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
   private Reports() {}
 
@@ -107,14 +110,22 @@ public final class Reports {
    */
   public static void percentilePlot(Map<String, Histogram> series, String title, Path file) throws IOException {
     XYChart chart = new XYChartBuilder().width(1000).height(600).title(title)
-        .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
+        .xAxisTitle("percentile").yAxisTitle("latency (ms, log scale)").build();
     // The x axis is log10(1 / (1 - p)), drawn linearly with percentile labels: XChart's own log axis
     // ignores a label function, so the logarithm is taken here.
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(Reports::percentileLabel);
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    // Stages span 1 ms to seconds: only a log axis shows them beside the end-to-end latency. Zero
+    // values (a stage below the 1 ms timestamp resolution) have no place on it and are left out.
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+    chart.getStyler().setSeriesColors(SERIES_COLORS);
+    // Labels at the decades only (90%, 99%, 99.9%), as HdrHistogram's plotter draws them.
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(
+        x -> Math.abs(x - Math.rint(x)) < 1e-6 ? percentileLabel(Math.rint(x)) : "");
+    List<String> notDrawn = new ArrayList<>();
     for (Map.Entry<String, Histogram> entry : series.entrySet()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -127,16 +138,23 @@ public final class Reports {
         if (fraction >= 1.0) {
           break; // 1/(1-p) is infinite at 100%
         }
-        x.add(Math.log10(1.0 / (1.0 - fraction)));
-        y.add(v.getValueIteratedTo() / 1000.0);
+        if (v.getValueIteratedTo() > 0) {
+          x.add(Math.log10(1.0 / (1.0 - fraction)));
+          y.add(v.getValueIteratedTo() / 1000.0);
+        }
       }
       if (!x.isEmpty()) {
         XYSeries s = chart.addSeries(entry.getKey(), x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      } else {
+        notDrawn.add(entry.getKey());
       }
     }
+    if (!notDrawn.isEmpty()) {
+      chart.setTitle(title + " (all 0 ms, not drawn: " + String.join(", ", notDrawn) + ")");
+    }
     if (chart.getSeriesMap().isEmpty()) {
-      chart.addSeries("no data", List.of(0.0, 1.0), List.of(0.0, 0.0));
+      chart.addSeries("no data", List.of(0.0, 1.0), List.of(1.0, 1.0));
     }
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
   }

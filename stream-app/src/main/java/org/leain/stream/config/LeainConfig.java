@@ -32,6 +32,12 @@ import java.util.regex.Pattern;
  *   <li>{@code processing.guarantee} [exactly_once_v2], {@code commit.interval} [20ms],
  *       {@code stream.threads} [1]
  *   <li>{@code dlq.max.raw.bytes} [262144]
+ *   <li>{@code inference.batch.max.records} [1 = no batching; at most 256],
+ *       {@code inference.batch.max.wait} [50ms]: micro-batching of inference (see
+ *       {@link InferenceBatching})
+ *   <li>{@code instance.id} [none]: Kafka's {@code group.instance.id} (static membership) for this
+ *       instance; unique per instance and stable across its restarts (e.g. the pod name of a
+ *       StatefulSet). Environment: {@code LEAIN_INSTANCE_ID}
  *   <li>{@code model.name} [leain-v1], {@code model.dir} [model-artifacts/models/NAME under the
  *       repository root], {@code model.samples} [1000]
  *   <li>{@code shadow.injections.per.hour} [0 = off; at most 3600], {@code shadow.injections.seed} [0],
@@ -54,7 +60,9 @@ public record LeainConfig(
     int dlqMaxRawBytes,
     ShadowSettings shadow,
     SecuritySettings security,
-    Map<String, String> kafkaPassThrough) {
+    Map<String, String> kafkaPassThrough,
+    InferenceBatching batching,
+    Optional<String> instanceId) {
 
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
@@ -91,6 +99,31 @@ public record LeainConfig(
 
   /** The posterior model: its directory and how many samples a posterior carries. */
   public record ModelSettings(String name, Path dir, int samples) {}
+
+  /**
+   * Micro-batching of inference: accepted associations wait in a changelogged store until
+   * {@code maxRecords} are buffered or {@code maxWait} has passed on the wall clock, then run through
+   * the network in one forward pass. {@code maxRecords = 1} turns it off (each record is inferred
+   * as it arrives). The wait is added to the join->inference stage of every buffered record.
+   */
+  public record InferenceBatching(int maxRecords, Duration maxWait) {
+    /** Largest batch: one forward pass of the posterior estimator. */
+    public static final int MAX_RECORDS = 256;
+
+    public InferenceBatching {
+      if (maxRecords < 1 || maxRecords > MAX_RECORDS) {
+        throw new IllegalArgumentException("Expected maxRecords in [1, " + MAX_RECORDS + "]. Actual: " + maxRecords);
+      }
+      if (maxWait.isNegative() || maxWait.isZero()) {
+        throw new IllegalArgumentException("Expected a positive maxWait. Actual: " + maxWait);
+      }
+    }
+
+    /** Whether records are buffered at all. */
+    public boolean enabled() {
+      return maxRecords > 1;
+    }
+  }
 
   /**
    * Calibration monitoring with simulated injections (package {@code org.leain.stream.shadow}):
@@ -189,6 +222,11 @@ public record LeainConfig(
     ModelSettings model = new ModelSettings(modelName, modelDir, s.integer("model.samples", 1000, 1, 100_000));
 
     int dlqMaxRawBytes = s.integer("dlq.max.raw.bytes", 256 * 1024, 0, 1024 * 1024);
+    InferenceBatching batching = new InferenceBatching(
+        s.integer("inference.batch.max.records", 1, 1, InferenceBatching.MAX_RECORDS),
+        positive(s, "inference.batch.max.wait", Duration.ofMillis(50)));
+    Optional<String> instanceId = s.optional("instance.id");
+    instanceId.ifPresent(id -> requireName("instance.id", id));
     ShadowSettings shadow = shadow(s);
     SecuritySettings security = SecuritySettings.read(s);
     Map<String, String> passThrough = s.withPrefix("kafka.");
@@ -199,14 +237,18 @@ public record LeainConfig(
               + "Actual: a secret-bearing Kafka setting passed through");
         });
     s.rejectUnknown();
+    if (instanceId.isPresent() && passThrough.containsKey("group.instance.id")) {
+      throw new ConfigException("kafka.group.instance.id", "Expected static membership through instance.id only. "
+          + "Actual: both instance.id and kafka.group.instance.id set");
+    }
     return new LeainConfig(applicationId, bootstrap, httpPort, stateDir, topics, layout, join, delivery, model,
-        dlqMaxRawBytes, shadow, security, passThrough);
+        dlqMaxRawBytes, shadow, security, passThrough, batching, instanceId);
   }
 
   /** A copy with other bootstrap servers and HTTP port (the {@code run} command's options). */
   public LeainConfig withEndpoints(String newBootstrapServers, int newHttpPort) {
     return new LeainConfig(applicationId, newBootstrapServers, newHttpPort, stateDir, topics, layout, join,
-        delivery, model, dlqMaxRawBytes, shadow, security, kafkaPassThrough);
+        delivery, model, dlqMaxRawBytes, shadow, security, kafkaPassThrough, batching, instanceId);
   }
 
   private static ShadowSettings shadow(Settings s) {
