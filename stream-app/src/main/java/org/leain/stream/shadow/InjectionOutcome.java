@@ -2,6 +2,7 @@ package org.leain.stream.shadow;
 
 import java.util.List;
 import org.leain.contracts.DcbhPosterior;
+import org.leain.contracts.ParameterInfo;
 
 /**
  * What one finished injection says about calibration, from its posterior's samples.
@@ -63,7 +64,7 @@ record InjectionOutcome(String associationId, List<String> parameters, double[] 
     for (int k = 0; k < d; k++) {
       pit[k] = below[k] / (double) n;
     }
-    List<String> names = posterior.getParameters().stream().map(p -> p.getName()).toList();
+    List<String> names = posterior.getParameters().stream().map(ParameterInfo::getName).toList();
     return new InjectionOutcome(posterior.getAssociationId(), names, pit, denser / (double) n);
   }
 }

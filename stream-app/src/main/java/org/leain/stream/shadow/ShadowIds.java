@@ -25,12 +25,14 @@ final class ShadowIds {
     return supereventId(sequence) + "|" + spectrumId(sequence);
   }
 
-  /**
-   * Whether a posterior involves shadow input on either side: its own pair, or a cross pair of a
-   * shadow candidate with a real spectrum (or the reverse) that the sky join accepted because the
-   * positions happen to agree. Both are simulated traffic and flagged.
-   */
+  /** Whether either side is a shadow injection's. */
   static boolean involvesShadow(String supereventId, String spectrumId) {
     return supereventId.startsWith(SUPEREVENT_PREFIX) || spectrumId.startsWith(SPECTRUM_PREFIX);
+  }
+
+  /** Whether the two ids are one injection's own pair (same sequence number). */
+  static boolean isOwnPair(String supereventId, String spectrumId) {
+    return supereventId.startsWith(SUPEREVENT_PREFIX) && spectrumId.startsWith(SPECTRUM_PREFIX)
+        && supereventId.substring(SUPEREVENT_PREFIX.length()).equals(spectrumId.substring(SPECTRUM_PREFIX.length()));
   }
 }

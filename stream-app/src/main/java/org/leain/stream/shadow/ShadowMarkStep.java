@@ -48,7 +48,10 @@ final class ShadowMarkStep implements FixedKeyProcessor<String, DcbhPosterior, D
     }
     ShadowTruth truth = truths.get(posterior.getAssociationId());
     List<Double> trueValues = null;
-    if (truth != null) {
+    if (truth == null && ShadowIds.isOwnPair(posterior.getSupereventId(), posterior.getSpectrumId())) {
+      LOG.warn("Shadow injection {}: no truth in the global store yet; marked without true values, not counted",
+          posterior.getAssociationId());
+    } else if (truth != null) {
       double[] ordered = truth.inOrderOf(posterior.getParameters().stream().map(ParameterInfo::getName).toList());
       if (ordered == null) {
         LOG.warn("Shadow injection {}: the model's parameters {} are not all among the injected {}",

@@ -88,6 +88,16 @@ public final class ShadowTopology {
     return marked;
   }
 
+  /**
+   * Whether the sky join may pair a candidate and a spectrum: always, unless one of them is a shadow
+   * injection that is not the other's own pair. A simulated source paired with a real one (or with
+   * another injection) would be neither a real association nor a calibration sample: the mock maps
+   * span 10 to 3000 deg^2, so without this a 500-injection run made 3507 posteriors instead of 500.
+   */
+  public static boolean mayPair(String supereventId, String spectrumId) {
+    return !ShadowIds.involvesShadow(supereventId, spectrumId) || ShadowIds.isOwnPair(supereventId, spectrumId);
+  }
+
   /** Keeps the global truth store in step with the truth topic. */
   private static final class TruthLoader implements Processor<String, ShadowTruth, Void, Void> {
     private KeyValueStore<String, ShadowTruth> store;

@@ -8,9 +8,11 @@
  * ({@code mock = true}, with strain and a mock sky map) and a spectrum {@code shadow-<seq>} at the
  * map's centre, written to the normal candidates and spectra topics. The truth never rides in the
  * input records: it goes to the compacted topic {@code leain.shadow.truth} (key: the pair's
- * association id), read back as a global store. A posterior whose superevent or spectrum is a
- * shadow id gets {@code shadow_injection = true} (so consumers can filter it), and, for the
- * injection's own pair, {@code true_values}; every other posterior gets neither.
+ * association id), read back as a global store. The sky join pairs an injection only with itself
+ * ({@link org.leain.stream.shadow.ShadowTopology#mayPair}): its mock map can span thousands of
+ * deg^2, and a simulated source paired with a real one is neither an association nor a calibration
+ * sample. The injection's posterior gets {@code shadow_injection = true} (so consumers can filter
+ * it) and {@code true_values}; every other posterior gets neither.
  *
  * <p><b>Where injections are made, and why inside the app.</b> The finished injections' outcomes
  * are repartitioned to a topic of ONE partition, so the step that keeps the rolling window exists

@@ -34,8 +34,8 @@ public final class LeainTopics {
         spec(names.dlq(), layout, Map.of("cleanup.policy", "delete", "max.message.bytes", maxBytes,
             "retention.ms", Long.toString(Duration.ofDays(30).toMillis())))));
     if (config.shadow().enabled()) {
-      // Read whole into a global store at startup: compacted, one partition is plenty at <= 3600/h.
-      specs.add(new LeainTopicSpec(config.shadow().truthTopic(), 1, layout.replicationFactor(), compact));
+      // Compacted, read whole into a global store by every instance.
+      specs.add(spec(config.shadow().truthTopic(), layout, compact));
     }
     return List.copyOf(specs);
   }

@@ -62,6 +62,9 @@ class ShadowTopologyTest {
         Fixtures.gaussianMap(40.0, -30.0, 2.0, 4)), 1_000L);
     stream.spectrum(Fixtures.spectrum("real-spectrum", 40.0, -30.0), 1_001L);
     inject(5);
+    // A real spectrum that lies in injection 0's map: the join must not pair it with the simulated source.
+    double[] near = ToyInjections.position(0, ToyInjections.POSITIONS);
+    stream.spectrum(Fixtures.spectrum("real-near-shadow", near[0], near[1]), 9_000L);
 
     Map<String, DcbhPosterior> posteriors = StreamDriver.latest(stream.posteriors);
     Map<String, ShadowTruth> truths = StreamDriver.latest(truthTopic);
@@ -69,6 +72,8 @@ class ShadowTopologyTest {
     DcbhPosterior real = posteriors.get("S261101a|real-spectrum");
     assertFalse(real.getShadowInjection());
     assertNull(real.getTrueValues());
+    assertFalse(StreamDriver.latest(stream.associations).containsKey("MSHADOW000000000|real-near-shadow"),
+        "a real spectrum is never associated with a shadow injection");
     for (long n = 0; n < 5; n++) {
       String key = ShadowIds.associationId(n);
       DcbhPosterior shadow = posteriors.get(key);
@@ -106,6 +111,7 @@ class ShadowTopologyTest {
       // KS critical value at 0.1% for n = 200: 1.95 / sqrt(n).
       assertTrue(metrics.get("leain_shadow_pit_ks{parameter=\"" + p.id() + "\"}") < 1.95 / Math.sqrt(w));
     }
+    print("exact", metrics);
     double joint90 = metrics.get("leain_shadow_joint_coverage{level=\"0.9\"}");
     assertTrue(Math.abs(joint90 - 0.9) <= threeSigma, "joint coverage90 " + joint90);
   }
@@ -116,6 +122,7 @@ class ShadowTopologyTest {
     start(0.5, Map.of("shadow.window", Integer.toString(w)));
     inject(w);
     Map<String, Double> metrics = metricSamples(stream.metrics.prometheusText());
+    print("half-width", metrics);
     double threeSigma = 3 * Math.sqrt(0.9 * 0.1 / w);
     for (Parameter p : ToyInjections.parameters()) {
       double coverage90 = metrics.get("leain_shadow_coverage{parameter=\"" + p.id() + "\",level=\"0.9\"}");
@@ -133,6 +140,18 @@ class ShadowTopologyTest {
     assertEquals(60.0, metrics.get("leain_shadow_injections_total"));
     assertEquals(40.0, metrics.get("leain_shadow_window_size"));
     assertTrue(metrics.containsKey("leain_shadow_coverage{parameter=\"q\",level=\"0.9\"}"));
+  }
+
+  /** Prints the 90% coverages (the figures RELIABILITY.md quotes). */
+  private static void print(String engine, Map<String, Double> metrics) {
+    StringBuilder line = new StringBuilder("toy problem, " + engine + " engine:");
+    metrics.forEach((series, value) -> {
+      if (series.contains("level=\"0.9\"")) {
+        line.append(' ').append(series.replaceAll(".*parameter=\"([^\"]*)\".*", "$1").replaceAll("leain_shadow_joint.*", "joint"))
+            .append('=').append(value);
+      }
+    });
+    System.out.println(line);
   }
 
   /** Series (name with labels) -> value, from Prometheus text; fails on NaN. */
