@@ -1,6 +1,5 @@
 package org.leain.demo;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,9 @@ import org.leain.contracts.MultiOrderSkymap;
 import org.leain.contracts.SourceFormat;
 import org.leain.contracts.Spectrum;
 import org.leain.contracts.SpectrumProvenance;
-import org.leain.contracts.StrainGridKind;
-import org.leain.contracts.StrainSegment;
 import org.leain.sim.Observation;
 import org.leain.sim.Simulator;
-import org.leain.sim.gw.StrainGrid;
+import org.leain.sim.records.ObservationRecords;
 import org.leain.sim.prior.Parameter;
 import org.leain.sim.prior.Prior;
 import org.leain.sim.prior.Theta;
@@ -75,7 +72,7 @@ final class SimulatedEvents {
         .setGroup("CBC")
         .setPipeline("leain-simulator")
         .setSkymap(map)
-        .setStrain(strain(source.observation()))
+        .setStrain(ObservationRecords.strain(source.observation(), MERGER_TIME_GPS))
         .setUrls(Map.of())
         .setProvenance(GwProvenance.newBuilder()
             .setSourceTopic("leain.demo")
@@ -87,63 +84,16 @@ final class SimulatedEvents {
 
   /** The spectrum of {@code source} at a position. */
   Spectrum spectrum(String spectrumId, Source source, double raDeg, double decDeg) {
-    Observation o = source.observation();
-    int n = o.wavelengthUm().length;
-    List<Double> wave = new ArrayList<>(n);
-    List<Double> flux = new ArrayList<>(n);
-    List<Double> err = new ArrayList<>(n);
-    List<Boolean> mask = new ArrayList<>(n);
-    int masked = 0;
-    for (int i = 0; i < n; i++) {
-      wave.add(o.wavelengthUm()[i]);
-      flux.add(o.fluxUjy()[i]);
-      err.add(o.fluxErrUjy()[i]);
-      mask.add(o.sedMask()[i]);
-      masked += o.sedMask()[i] ? 0 : 1;
-    }
-    return Spectrum.newBuilder()
+    return ObservationRecords.spectrum(source.observation())
         .setSpectrumId(spectrumId)
         .setTargetName("simulated DCBH host " + spectrumId)
         .setRaDeg(raDeg)
         .setDecDeg(decDeg)
-        .setInstrument("NIRSpec")
-        .setGrating("PRISM")
-        .setFilter("CLEAR")
-        .setWavelengthUm(wave)
-        .setFluxUjy(flux)
-        .setFluxErrUjy(err)
-        .setMask(mask)
-        .setNMasked(masked)
         .setRedshiftSpec(source.theta().z())
         .setProvenance(SpectrumProvenance.newBuilder()
             .setArchive("LEAIN simulator")
             .setReduction("simulated PRISM spectrum, Gaussian noise at the reported errors")
             .build())
-        .build();
-  }
-
-  private static StrainSegment strain(Observation o) {
-    int n = o.strainMask().length;
-    List<Float> samples = new ArrayList<>(2 * n);
-    List<Boolean> mask = new ArrayList<>(2 * n);
-    for (double[] channel : new double[][] {o.strainA(), o.strainE()}) {
-      for (int i = 0; i < n; i++) {
-        samples.add((float) channel[i]);
-        mask.add(o.strainMask()[i]);
-      }
-    }
-    StrainGrid grid = StrainGrid.standard();
-    return StrainSegment.newBuilder()
-        .setDetector("LISA-AE")
-        .setGridKind(StrainGridKind.LOG_TIME_TO_MERGER)
-        .setMergerTimeGps(MERGER_TIME_GPS)
-        .setGridStart(grid.lnTau(0))
-        .setGridStep(grid.lnStep())
-        .setSamples(samples)
-        .setWhitened(true)
-        .setPsdDescription("LISA-like TDI channels A then E (" + n + " samples each), whitened by the "
-            + "simulator's noise PSD; sample 0 nearest the merger")
-        .setMask(mask)
         .build();
   }
 }

@@ -10,11 +10,9 @@ import org.leain.contracts.GwProvenance;
 import org.leain.contracts.SourceFormat;
 import org.leain.contracts.Spectrum;
 import org.leain.contracts.SpectrumProvenance;
-import org.leain.contracts.StrainGridKind;
-import org.leain.contracts.StrainSegment;
 import org.leain.sim.Observation;
+import org.leain.sim.records.ObservationRecords;
 import org.leain.sim.Simulator;
-import org.leain.sim.gw.StrainGrid;
 import org.leain.sim.localization.MockLocalization;
 import org.leain.sim.prior.Parameter;
 import org.leain.sim.prior.Prior;
@@ -69,7 +67,7 @@ final class SimulatorInjections implements InjectionSimulation {
         .setPipeline("leain-shadow")
         .setSearch("MDC")
         .setSkymap(GwCandidates.toRecord(localization.toSkymap(id)))
-        .setStrain(strain(o))
+        .setStrain(ObservationRecords.strain(o, MERGER_TIME_GPS))
         .setUrls(Map.of())
         .setProvenance(GwProvenance.newBuilder()
             .setSourceTopic("leain.shadow")
@@ -80,61 +78,15 @@ final class SimulatorInjections implements InjectionSimulation {
   }
 
   private static Spectrum spectrum(String id, Observation o, MockLocalization localization) {
-    int n = o.wavelengthUm().length;
-    List<Double> wave = new ArrayList<>(n);
-    List<Double> flux = new ArrayList<>(n);
-    List<Double> err = new ArrayList<>(n);
-    List<Boolean> mask = new ArrayList<>(n);
-    int masked = 0;
-    for (int i = 0; i < n; i++) {
-      wave.add(o.wavelengthUm()[i]);
-      flux.add(o.fluxUjy()[i]);
-      err.add(o.fluxErrUjy()[i]);
-      mask.add(o.sedMask()[i]);
-      masked += o.sedMask()[i] ? 0 : 1;
-    }
-    return Spectrum.newBuilder()
+    return ObservationRecords.spectrum(o)
         .setSpectrumId(id)
         .setTargetName("shadow injection " + id)
         .setRaDeg(localization.centreRaDeg())
         .setDecDeg(localization.centreDecDeg())
-        .setInstrument("NIRSpec")
-        .setGrating("PRISM")
-        .setFilter("CLEAR")
-        .setWavelengthUm(wave)
-        .setFluxUjy(flux)
-        .setFluxErrUjy(err)
-        .setMask(mask)
-        .setNMasked(masked)
         .setProvenance(SpectrumProvenance.newBuilder()
             .setArchive("SIMULATED")
             .setReduction("LEAIN shadow injection: simulated PRISM spectrum, Gaussian noise at the reported errors")
             .build())
-        .build();
-  }
-
-  private static StrainSegment strain(Observation o) {
-    int n = o.strainMask().length;
-    List<Float> samples = new ArrayList<>(2 * n);
-    List<Boolean> mask = new ArrayList<>(2 * n);
-    for (double[] channel : new double[][] {o.strainA(), o.strainE()}) {
-      for (int i = 0; i < n; i++) {
-        samples.add((float) channel[i]);
-        mask.add(o.strainMask()[i]);
-      }
-    }
-    StrainGrid grid = StrainGrid.standard();
-    return StrainSegment.newBuilder()
-        .setDetector("LISA-AE")
-        .setGridKind(StrainGridKind.LOG_TIME_TO_MERGER)
-        .setMergerTimeGps(MERGER_TIME_GPS)
-        .setGridStart(grid.lnTau(0))
-        .setGridStep(grid.lnStep())
-        .setSamples(samples)
-        .setWhitened(true)
-        .setPsdDescription("LISA-like TDI channels A then E (" + n + " samples each), whitened by the "
-            + "simulator's noise PSD; sample 0 nearest the merger")
-        .setMask(mask)
         .build();
   }
 }
