@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         org.leain.validation.dcbh.ValidateCommand.class,
         org.leain.training.InferCommand.class,
         org.leain.training.TrainCommand.class,
+        org.leain.training.efficiency.DataEfficiencyCommand.class,
         org.leain.stream.RunCommand.class,
         org.leain.demo.DemoCommand.class,
         org.leain.cli.feed.ReplayLvkCommand.class,

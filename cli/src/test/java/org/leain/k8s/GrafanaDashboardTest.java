@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leain.stream.metrics.Calibration;
 import org.leain.stream.metrics.Counter;
 import org.leain.stream.metrics.Stage;
 import org.leain.stream.metrics.StreamMetrics;
@@ -38,7 +40,7 @@ class GrafanaDashboardTest {
   private static final Set<String> PROMQL_WORDS = Set.of("sum", "max", "min", "avg", "count", "rate", "irate",
       "increase", "histogram_quantile", "by", "without", "on", "ignoring", "group_left", "group_right", "and",
       "or", "unless", "offset", "topk", "bottomk", "quantile", "clamp_min", "clamp_max", "abs", "delta", "deriv",
-      "vector", "scalar", "time", "bool", "max_over_time", "min_over_time", "avg_over_time");
+      "vector", "scalar", "time", "bool", "max_over_time", "min_over_time", "avg_over_time", "sqrt");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
@@ -58,6 +60,8 @@ class GrafanaDashboardTest {
       metrics.increment(counter);
     }
     metrics.deadLetter("deserialization");
+    metrics.calibration(new Calibration(40, 30, List.of(new Calibration.ParameterCalibration("z", 0.5, 0.9, 0.1)),
+        Optional.of(0.5), Optional.of(0.9)));
     for (Stage stage : Stage.values()) {
       for (long ms = 1; ms <= 2_000; ms++) {
         metrics.record(stage, ms);
@@ -70,7 +74,8 @@ class GrafanaDashboardTest {
   void theDashboard_hasQueries_forLatencyThroughputLagDeadLettersAndWithdrawals() {
     String all = String.join("\n", expressions);
     for (String needed : List.of("leain_stage_latency_seconds", "leain_posteriors_total", "kafka_consumergroup_lag",
-        "leain_dead_letters_by_reason_total", "leain_withdrawals_total")) {
+        "leain_dead_letters_by_reason_total", "leain_withdrawals_total", "leain_shadow_coverage",
+        "leain_shadow_pit_ks")) {
       assertTrue(all.contains(needed), "no panel queries " + needed);
     }
     for (String quantile : List.of("0.5", "0.99", "0.999")) {
@@ -111,6 +116,20 @@ class GrafanaDashboardTest {
         }
       }
     }
+  }
+
+  @Test
+  void theCalibrationAlert_queriesExportedSeries_andFiresBeyondThreeBinomialSigmaForHalfAnHour() throws IOException {
+    JsonNode rule = ManifestFiles.resource("prometheus-rule.yaml", "PrometheusRule", "leain-calibration")
+        .path("spec").path("groups").get(0).path("rules").get(0);
+    String expression = rule.path("expr").asText();
+    for (String name : metricNames(expression)) {
+      assertTrue(exportedSamples.containsKey(name), name + " is not in /metrics: " + exportedSamples.keySet());
+    }
+    assertTrue(expression.contains("leain_shadow_coverage{level=\"0.9\"}"), expression);
+    assertTrue(exportedSamples.get("leain_shadow_coverage").contains("{parameter=\"z\",level=\"0.9\"}"));
+    assertTrue(expression.replace(" ", "").contains("3*sqrt(0.09/leain_shadow_window_size)"), expression);
+    assertEquals("30m", rule.path("for").asText());
   }
 
   @Test

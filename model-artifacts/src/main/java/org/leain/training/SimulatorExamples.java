@@ -65,9 +65,18 @@ public final class SimulatorExamples implements ExampleGenerator {
       return toExample(record.theta(), record.noiseFreeObservation(
           simulator.spectralGrid().wavelengthUm()));
     }
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    SplittableRandom random = new SplittableRandom(exampleSeed(seed, index));
     Theta theta = prior.sample(random);
     return toExample(theta, simulator.simulateNoiseFree(theta, random.nextLong()));
+  }
+
+  /**
+   * The simulator seed of on-the-fly example {@code index}: the example draws theta and its flux
+   * errors from a SplittableRandom with this seed (how the study proves its held-out events are
+   * not training examples).
+   */
+  public static long exampleSeed(long seed, long index) {
+    return seed * 0x9E3779B97F4A7C15L + index;
   }
 
   static TrainingExample toExample(Theta theta, Observation o) {

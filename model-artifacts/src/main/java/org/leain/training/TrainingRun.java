@@ -12,7 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -52,6 +51,8 @@ public final class TrainingRun {
   static final double LN_MASS_SCALE = 1.0;
   static final String CHECKPOINT_DIR = "checkpoint";
   static final String WEIGHTS_FILE = "weights.params";
+  /** Adam's moments and step counts, saved with every checkpoint (see {@link ResumableAdam}). */
+  static final String OPTIMIZER_FILE = "optimizer.bin";
 
   /** Per-epoch record of the run. */
   public record EpochRecord(
@@ -93,6 +94,15 @@ public final class TrainingRun {
     this.outDir = outDir;
     this.progress = progress;
     this.box = ModelManifestBox.of(generator.parameters());
+  }
+
+  /**
+   * The checkpoint state of an interrupted or finished run in {@code outDir}, or null when there
+   * is none (a run there would start fresh; with one, {@code resume} continues it).
+   */
+  public static Checkpoint checkpoint(Path outDir) throws IOException {
+    Path state = outDir.resolve(CHECKPOINT_DIR).resolve("state.json");
+    return Files.exists(state) ? ModelManifest.json().readValue(state.toFile(), Checkpoint.class) : null;
   }
 
   /** Noisy copy of an example (fresh noise), with the strain dropped when {@code dropStrain}. */
@@ -173,8 +183,7 @@ public final class TrainingRun {
     Engine.getInstance().setRandomSeed((int) options.seed());
     Block block = Networks.build(config);
     double learningRate = checkpoint == null ? options.learningRate() : checkpoint.learningRate();
-    float[] lr = {(float) learningRate};
-    Adam adam = Adam.builder().optLearningRateTracker((ai.djl.training.tracker.Tracker) n -> lr[0]).optClipGrad(10f).build();
+    ResumableAdam adam = new ResumableAdam((float) learningRate, 10f);
     List<EpochRecord> history = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.history());
     double best = checkpoint == null ? Double.POSITIVE_INFINITY : checkpoint.bestValidationNll();
     int sinceBest = checkpoint == null ? 0 : checkpoint.epochsSinceBest();
@@ -201,6 +210,16 @@ public final class TrainingRun {
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         trainer.initialize(PosteriorModel.inputShapes(config, batch));
         parameterCount = countParameters(block);
+        if (checkpoint != null) {
+          Path state = outDir.resolve(CHECKPOINT_DIR).resolve(OPTIMIZER_FILE);
+          if (Files.exists(state)) {
+            adam.load(block, model.getNDManager(), state);
+            progress.printf("[%s] restored the Adam moments of the checkpoint%n", options.kind());
+          } else {
+            progress.printf("[%s] the checkpoint has no optimizer state (written before it was saved): "
+                + "Adam's moments restart from zero%n", options.kind());
+          }
+        }
         progress.printf("[%s] %d parameters, %d steps of %d per epoch%n", options.kind(),
             parameterCount, stepsPerEpoch, batch);
         InputEncoding encoding = new InputEncoding(config, lnScaleMean, lnScaleStd, Math.max(batch, 512));
@@ -230,7 +249,7 @@ public final class TrainingRun {
           lastTrainLoss = lossSum / Math.max(1, steps);
           double valNll = validate(trainer, head, encoding, validation);
           double elapsed = previousSeconds + (System.nanoTime() - startNanos) / 1e9;
-          history.add(new EpochRecord(epoch, lastTrainLoss, valNll, lr[0], elapsed));
+          history.add(new EpochRecord(epoch, lastTrainLoss, valNll, adam.learningRate(), elapsed));
           Path dir = outDir.resolve(CHECKPOINT_DIR);
           if (valNll < best) {
             best = valNll;
@@ -239,12 +258,13 @@ public final class TrainingRun {
           } else {
             sinceBest++;
             if (sinceBest % 2 == 0) {
-              lr[0] *= 0.5f;
+              adam.setLearningRate(adam.learningRate() * 0.5f);
             }
           }
           save(block, dir.resolve("last.params"));
+          adam.save(block, dir.resolve(OPTIMIZER_FILE));
           ModelManifest.json().writeValue(statePath.toFile(), new Checkpoint(epoch, best, sinceBest,
-              lr[0], elapsed, lnScaleMean, lnScaleStd, history));
+              adam.learningRate(), elapsed, lnScaleMean, lnScaleStd, history));
           double perEpoch = (elapsed - previousSeconds) / (epoch - firstEpoch + 1);
           double left = Math.min((options.epochs() - epoch) * perEpoch, budgetSeconds - elapsed);
           progress.printf("[%s] epoch %d/%d train loss %.4f | validation NLL %.4f (best %.4f) | "

@@ -10,7 +10,9 @@
  * LEAIN also gets an auxiliary loss that pulls its frames towards ln(1+z) and ln M_det (a training
  * aid only; the frames stay exactly equivariant whatever their weights).
  *
- * <p>Runs are resumable (checkpoint after every epoch), bounded by a wall-time budget, and stop
+ * <p>Runs are resumable (a checkpoint after every epoch holds the weights, Adam's moments and the
+ * learning rate, so a resumed run continues exactly as an uninterrupted one), bounded by a
+ * wall-time budget, and stop
  * early when the validation NLL stops improving. The output directory holds the DJL weights,
  * manifest.json (see {@link org.leain.posterior.ModelManifest}), check-input.json with the check
  * values in the manifest, and training-curve.png.

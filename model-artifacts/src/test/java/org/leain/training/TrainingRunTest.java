@@ -63,4 +63,30 @@ class TrainingRunTest {
     assertTrue(h.get(2).trainLoss() < h.get(0).trainLoss() - 0.5,
         "train loss " + h.get(0).trainLoss() + " -> " + h.get(2).trainLoss());
   }
+
+  @Test
+  void aResumedRun_continuesExactlyLikeAnUninterruptedOne_onlyWithTheSavedAdamState() throws Exception {
+    ExampleGenerator toy = new ToyExamples();
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Path straight = dir.resolve("straight");
+    Path resumed = dir.resolve("resumed");
+    Path withoutMoments = dir.resolve("without-moments");
+    double reference = new TrainingRun(toy, twoEpochRun(2, false), straight, quiet).run()
+        .history().get(1).validationNll();
+    for (Path d : List.of(resumed, withoutMoments)) {
+      new TrainingRun(toy, twoEpochRun(1, false), d, quiet).run();
+    }
+    Files.delete(withoutMoments.resolve(TrainingRun.CHECKPOINT_DIR).resolve(TrainingRun.OPTIMIZER_FILE));
+    double continued = new TrainingRun(toy, twoEpochRun(2, true), resumed, quiet).run()
+        .history().get(1).validationNll();
+    double restarted = new TrainingRun(toy, twoEpochRun(2, true), withoutMoments, quiet).run()
+        .history().get(1).validationNll();
+    assertEquals(reference, continued, 1e-4, "validation NLL after epoch 2, resumed vs uninterrupted");
+    assertTrue(Math.abs(restarted - reference) > 1e-2,
+        "restarting Adam from zero moments changes epoch 2: " + restarted + " vs " + reference);
+  }
+
+  private static TrainingOptions twoEpochRun(int epochs, boolean resume) {
+    return new TrainingOptions("baseline", 2000, 0.1, epochs, 32, 2e-3, 0.3, 10, 10, 6, resume, 40);
+  }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -25,6 +24,7 @@ import org.leain.stream.inference.InferenceEngineFactory;
 import org.leain.stream.lvk.AlertDecoder;
 import org.leain.stream.metrics.StreamMetrics;
 import org.leain.stream.query.KeyRouter;
+import org.leain.stream.query.PeerClient;
 import org.leain.stream.query.StateQueries;
 import org.leain.stream.query.StoreAccess;
 import org.leain.stream.topics.LeainTopics;
@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 /** A running LEAIN stream app: the Kafka Streams client and its HTTP endpoints. */
 public final class LeainApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeainApp.class);
+  /** Bound on connecting to and hearing back from another instance for a forwarded query. */
+  private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaStreams streams;
   private final LeainHttpServer http;
@@ -93,7 +95,8 @@ public final class LeainApp implements AutoCloseable {
       }
     };
     LeainHttpServer http = LeainHttpServer.start(config.httpPort(), metrics,
-        () -> streams.state() == KafkaStreams.State.RUNNING, new StateQueries(stores), router(config, streams));
+        () -> streams.state() == KafkaStreams.State.RUNNING, new StateQueries(stores), router(config, streams),
+        new PeerClient(PEER_TIMEOUT));
     LeainApp app = new LeainApp(streams, http, metrics);
     streams.setStateListener((now, before) -> {
       LOG.info("Kafka Streams {} -> {}", before, now);
@@ -107,23 +110,44 @@ public final class LeainApp implements AutoCloseable {
   }
 
   /**
-   * With {@code kafka.application.server} set (several instances), the instance holding a key;
-   * otherwise every key is local.
+   * With {@code kafka.application.server} set (several instances), where a key's state is and which
+   * other instances host a store, from Kafka Streams' metadata; otherwise everything is local.
    */
   private static KeyRouter router(LeainConfig config, KafkaStreams streams) {
     String self = config.kafkaPassThrough().get("application.server");
     if (self == null) {
       return KeyRouter.LOCAL;
     }
-    return (store, key) -> {
-      KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
-      if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-        return Optional.empty();
+    return new KeyRouter() {
+      @Override
+      public Route routeOf(String store, String key) {
+        KeyQueryMetadata metadata;
+        try {
+          metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
+        } catch (IllegalStateException e) {
+          return new Route.Unavailable();
+        }
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+          return new Route.Unavailable();
+        }
+        String owner = hostPort(metadata.activeHost());
+        return owner.equals(self) ? new Route.Local() : new Route.Remote(owner);
       }
-      HostInfo active = metadata.activeHost();
-      String owner = active.host() + ":" + active.port();
-      return owner.equals(self) ? Optional.empty() : Optional.of(owner);
+
+      @Override
+      public List<String> peers(String store) {
+        return streams.metadataForAllStreamsClients().stream()
+            .filter(m -> m.stateStoreNames().contains(store))
+            .map(m -> hostPort(m.hostInfo()))
+            .filter(h -> !h.equals(self))
+            .distinct()
+            .toList();
+      }
     };
+  }
+
+  private static String hostPort(HostInfo host) {
+    return host.host() + ":" + host.port();
   }
 
   public int httpPort() {

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.leain.contracts.Association;
+import org.leain.contracts.DcbhPosterior;
 import org.leain.contracts.GwCandidate;
 import org.leain.contracts.Spectrum;
 import org.leain.contracts.kafka.ContractSerdes;
@@ -19,6 +20,8 @@ import org.leain.stream.join.JoinTopology;
 import org.leain.stream.lvk.AlertDecoder;
 import org.leain.stream.lvk.NormaliserTopology;
 import org.leain.stream.metrics.StreamMetrics;
+import org.leain.stream.shadow.InjectionSimulation;
+import org.leain.stream.shadow.ShadowTopology;
 
 /**
  * Builds the LEAIN topology, the same for the app and for TopologyTestDriver tests:
@@ -33,6 +36,8 @@ import org.leain.stream.metrics.StreamMetrics;
  *                     -&gt; inference -&gt; leain.posteriors (tombstone on withdrawal)
  * </pre>
  *
+ * With {@code shadow.injections.per.hour > 0} the posteriors pass through the shadow marking
+ * (see {@link ShadowTopology}), which also injects simulated events into the two input topics.
  * Square brackets are repartition topics. Anything invalid becomes a dead letter through the
  * configured handlers (see {@link StreamsSettings}).
  */
@@ -42,6 +47,12 @@ public final class LeainTopology {
   /** The topology for {@code config}, decoding alerts with {@code decoder} and inferring with {@code engines}. */
   public static Topology build(LeainConfig config, AlertDecoder decoder, InferenceEngineFactory engines,
       StreamMetrics metrics) {
+    return build(config, decoder, engines, metrics, InjectionSimulation.standard());
+  }
+
+  /** As {@link #build(LeainConfig, AlertDecoder, InferenceEngineFactory, StreamMetrics)}, with shadow injections from {@code injections}. */
+  public static Topology build(LeainConfig config, AlertDecoder decoder, InferenceEngineFactory engines,
+      StreamMetrics metrics, InjectionSimulation injections) {
     StreamsBuilder builder = new StreamsBuilder();
     LeainConfig.TopicNames topics = config.topics();
     NormaliserTopology.install(builder, config, decoder, metrics);
@@ -53,7 +64,8 @@ public final class LeainTopology {
     changes.mapValues(LeainTopology::associationOrTombstone, Named.as("associations-values"))
         .to(topics.associations(), Produced.with(Serdes.String(), ContractSerdes.association())
             .withName("associations-sink"));
-    InferenceTopology.install(builder, changes, engines, metrics)
+    KStream<String, DcbhPosterior> posteriors = InferenceTopology.install(builder, changes, engines, config, metrics);
+    ShadowTopology.install(builder, posteriors, config, injections, metrics)
         .to(topics.posteriors(), Produced.with(Serdes.String(), ContractSerdes.dcbhPosterior())
             .withName("posteriors-sink"));
     return builder.build();

@@ -16,6 +16,24 @@ import org.leain.stream.topics.LeainTopics;
  * (each repartition hop waits up to one interval), records up to {@code topics.max.message.bytes}
  * everywhere (producer requests, consumer fetches, internal topics through the {@code topic.}
  * prefix), the three dead-letter handlers, then TLS/SASL and the {@code kafka.} pass-through.
+ *
+ * <p>{@code max.task.idle.ms = -1}: the join task (candidate cells and spectrum cells) and the
+ * decision task (candidates and pairs) each read two co-partitioned inputs. With Kafka's default (0)
+ * a task with data on one input and none buffered on the other first waits for a fetch that
+ * confirms the other is caught up, which costs up to the consumer's {@code fetch.max.wait.ms}
+ * (500 ms) per hop. The wait only serves timestamp-ordered merging of the inputs, which LEAIN does
+ * not rely on (measurements, which were noisy on a shared machine, are in stream-app/RESULTS.md): the join
+ * keeps both sides on ingestion time whichever arrives first, and the decision compares versions
+ * against the candidate's current state. {@code kafka.max.task.idle.ms} overrides it.
+ *
+ * <p>Static membership: with {@code instance.id} set, the main consumer joins the group with that
+ * {@code group.instance.id}. A restarted instance that comes back within the consumer's
+ * {@code session.timeout.ms} (Kafka's default 45 s; {@code kafka.session.timeout.ms} changes it)
+ * takes its tasks back without a rebalance, so a rolling restart does not shuffle state between
+ * instances. The price: an instance that dies for good is only noticed after the session timeout,
+ * and its partitions are not processed until then. Choose the timeout just above a normal restart
+ * (pod start plus model warm-up), not longer. Without an instance id a leaving member triggers a
+ * rebalance at once.
  */
 public final class StreamsSettings {
   private StreamsSettings() {}
@@ -36,6 +54,8 @@ public final class StreamsSettings {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes + 64 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // Never idle waiting for an empty co-partitioned input (see the class comment).
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxBytes + 64 * 1024);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), Math.max(52_428_800, maxBytes * 2));
     LeainTopics.internalTopicConfigs(config).forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
@@ -47,6 +67,9 @@ public final class StreamsSettings {
     p.put(LeainExceptionHandlers.METRICS, metrics);
     p.putAll(config.security().clientProperties());
     p.putAll(config.kafkaPassThrough());
+    // Static membership for the main consumer only (Kafka Streams suffixes it per stream thread).
+    config.instanceId().ifPresent(id ->
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     return p;
   }
 

@@ -40,10 +40,36 @@ class TopologyNamingTest {
     }
     assertEquals(Set.of("leain-superevent-versions", "leain-candidates", "leain-candidate-versions", "leain-associations",
         "leain-cell-candidates",
-        "leain-cell-spectra", "leain-posteriors"), stores);
+        "leain-cell-spectra", "leain-posteriors", "leain-inference-buffer"), stores);
     assertTrue(topics.containsAll(Set.of("alerts-by-superevent-repartition", "candidate-cells-repartition",
         "spectra-by-cell-repartition", "pairs-by-superevent-repartition", "igwn.gwalert", "leain.gw.candidates",
         "leain.jwst.spectra")), topics.toString());
     assertEquals(7, topics.size(), topics.toString());
+  }
+
+  @Test
+  void withShadowInjections_theirStoresAndTopicsAreNamedToo() {
+    LeainConfig config = LeainConfig.fromMap(Map.of("bootstrap.servers", "localhost:9092",
+        "shadow.injections.per.hour", "6"));
+    TopologyDescription description = LeainTopology.build(config, new SkyAlertDecoder(), TestOnlyEngine::new,
+        new StreamMetrics()).describe();
+    Set<String> stores = new TreeSet<>();
+    Set<String> topics = new TreeSet<>();
+    for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        assertFalse(node.name().startsWith("KSTREAM-") || node.name().startsWith("KTABLE-"), node.name());
+        if (node instanceof TopologyDescription.Processor p) {
+          stores.addAll(p.stores());
+        }
+        if (node instanceof TopologyDescription.Source s) {
+          topics.addAll(s.topicSet());
+        }
+      }
+    }
+    assertTrue(stores.containsAll(Set.of("leain-posteriors", "leain-shadow-window")), stores.toString());
+    assertTrue(topics.contains("shadow-outcomes-repartition"), topics.toString());
+    Set<String> globalStores = new TreeSet<>();
+    description.globalStores().forEach(g -> globalStores.addAll(g.processor().stores()));
+    assertEquals(Set.of("leain-shadow-truth"), globalStores);
   }
 }

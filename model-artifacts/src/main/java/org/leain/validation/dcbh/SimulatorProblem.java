@@ -28,22 +28,38 @@ public final class SimulatorProblem implements ValidationProblem<Observation> {
   private final Likelihood likelihood;
   private final Prior prior;
   private final boolean noiseFree;
+  private final boolean sedOnly;
 
-  private SimulatorProblem(Simulator simulator, boolean noiseFree) {
+  private SimulatorProblem(Simulator simulator, boolean noiseFree, boolean sedOnly) {
     this.simulator = simulator;
     this.likelihood = new Likelihood(simulator);
     this.prior = Prior.uniform();
     this.noiseFree = noiseFree;
+    this.sedOnly = sedOnly;
   }
 
-  /** Test events with the simulator's noise: what the validation uses. */
+  /** Test events with the simulator's noise, SED and strain: what the validation uses by default. */
   public static SimulatorProblem noisy(Simulator simulator) {
-    return new SimulatorProblem(simulator, false);
+    return new SimulatorProblem(simulator, false, false);
+  }
+
+  /**
+   * Test events with the simulator's noise and no strain: what the stream sees when a spectrum is
+   * joined to a real LVK alert (which carries a skymap, never strain). The exact likelihood is then
+   * the SED term alone, so the GW-only parameters keep their prior.
+   */
+  public static SimulatorProblem noisySedOnly(Simulator simulator) {
+    return new SimulatorProblem(simulator, false, true);
   }
 
   /** Noise-free test events: the posterior is centred on theta*, a check of the sampler. */
   public static SimulatorProblem noiseFree(Simulator simulator) {
-    return new SimulatorProblem(simulator, true);
+    return new SimulatorProblem(simulator, true, false);
+  }
+
+  /** Whether the test events carry no strain. */
+  public boolean sedOnly() {
+    return sedOnly;
   }
 
   @Override
@@ -70,6 +86,9 @@ public final class SimulatorProblem implements ValidationProblem<Observation> {
     Theta truth = prior.sample(random);
     long simulationSeed = random.nextLong();
     Observation x = noiseFree ? simulator.simulateNoiseFree(truth, simulationSeed) : simulator.simulate(truth, simulationSeed);
+    if (sedOnly) {
+      x = x.withoutStrain();
+    }
     return new TestEvent<>(inferred(truth), x);
   }
 

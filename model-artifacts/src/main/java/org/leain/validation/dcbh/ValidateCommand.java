@@ -14,8 +14,10 @@ import org.leain.validation.run.ValidationResults;
 import org.leain.validation.run.ValidationRun;
 import org.leain.validation.run.ValidationSettings;
 import org.leain.validation.run.ValidationSummary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./leain validate}: the proposal's criteria, measured for a LEAIN model against a baseline
@@ -55,11 +57,24 @@ public final class ValidateCommand implements Callable<Integer> {
       + "the UNCOVER 45924 PRISM spectrum in data/jwst/)")
   Path realSpectrum;
 
+  @Option(names = "--modalities", defaultValue = "sed+strain", description = "Test events' inputs: sed+strain "
+      + "(simulated events with strain) or sed (no strain, as a spectrum joined to a real LVK alert) "
+      + "(default: ${DEFAULT-VALUE})")
+  String modalities;
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
   static final String UNCOVER_CSV = "data/jwst/uncover-v4_prism-clear_2561_45924.spec1d.csv";
 
   @Override
   public Integer call() throws Exception {
-    SimulatorProblem problem = SimulatorProblem.noisy(Simulator.standard());
+    SimulatorProblem problem = switch (modalities) {
+      case "sed+strain" -> SimulatorProblem.noisy(Simulator.standard());
+      case "sed" -> SimulatorProblem.noisySedOnly(Simulator.standard());
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "Expected --modalities sed+strain or sed. Actual: " + modalities);
+    };
     McmcConfig mcmc = McmcConfig.tempered(problem.box().dimension())
         .withCaps(McmcConfig.defaults(problem.box().dimension()).maxStepsPerRun(), Duration.ofSeconds(capSeconds));
     ValidationSettings settings = ValidationSettings.of(nTest, nMcmc, mcmc, seed);
@@ -92,7 +107,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   private String commandLine() {
     return String.format(Locale.ROOT, "./leain validate --model %s --baseline %s --n-test %d --n-mcmc %d --seed %d "
-        + "--mcmc-cap-s %d --out %s%s", model, baseline, nTest, nMcmc, seed, capSeconds, out,
+        + "--mcmc-cap-s %d --modalities %s --out %s%s", model, baseline, nTest, nMcmc, seed, capSeconds, modalities, out,
         mcmcDeadline == null ? "" : " --mcmc-deadline " + mcmcDeadline);
   }
 

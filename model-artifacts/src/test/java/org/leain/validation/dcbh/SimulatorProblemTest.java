@@ -47,6 +47,27 @@ class SimulatorProblemTest {
   }
 
   /**
+   * A spectrum joined to a real LVK alert has no strain: the SED-only events carry none, and their
+   * exact posterior cannot depend on the mass ratio (a GW-only parameter) while it does with strain.
+   */
+  @Test
+  void sedOnlyEvents_haveNoStrain_andTheirPosteriorIgnoresTheMassRatio() {
+    ValidationProblem.TestEvent<org.leain.sim.Observation> sed = SimulatorProblem.noisySedOnly(SIMULATOR).draw(7);
+    ValidationProblem.TestEvent<org.leain.sim.Observation> both = SimulatorProblem.noisy(SIMULATOR).draw(7);
+    assertTrue(!sed.observation().hasStrain() && both.observation().hasStrain());
+    assertArrayEquals(both.thetaTrue(), sed.thetaTrue(), 0);
+    double[] lowQ = sed.thetaTrue().clone();
+    lowQ[6] = 0.15;
+    double[] highQ = sed.thetaTrue().clone();
+    highQ[6] = 0.95;
+    LogDensity sedOnly = SimulatorProblem.noisySedOnly(SIMULATOR).logPosterior(sed.observation());
+    assertEquals(sedOnly.logDensity(lowQ), sedOnly.logDensity(highQ), 1e-9);
+    LogDensity withStrain = SimulatorProblem.noisy(SIMULATOR).logPosterior(both.observation());
+    assertTrue(Math.abs(withStrain.logDensity(lowQ) - withStrain.logDensity(highQ)) > 1.0,
+        "Expected the strain to constrain q. Actual: equal log posteriors");
+  }
+
+  /**
    * The gold standard on a noise-free event: the posterior is centred on theta*, so the tempered
    * ensemble must put theta* within 3 posterior sd for every well-constrained parameter (sd below
    * a fifth of the prior width), and no draw may beat log p(theta*), the maximum up to 0.5 nat.

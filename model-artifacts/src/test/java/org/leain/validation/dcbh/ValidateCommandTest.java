@@ -76,4 +76,13 @@ class ValidateCommandTest {
       assertTrue(Files.size(out.resolve(png)) > 1000, png);
     }
   }
+
+  @Test
+  void unknownModalities_isAUsageErrorNamingTheOption() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new ValidateCommand()).setErr(new java.io.PrintWriter(err));
+    int code = cli.execute("--model", "m", "--baseline", "b", "--out", out.toString(), "--modalities", "strain");
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("Expected --modalities sed+strain or sed. Actual: strain"), err.toString());
+  }
 }

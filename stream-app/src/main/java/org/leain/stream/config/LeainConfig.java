@@ -32,8 +32,17 @@ import java.util.regex.Pattern;
  *   <li>{@code processing.guarantee} [exactly_once_v2], {@code commit.interval} [20ms],
  *       {@code stream.threads} [1]
  *   <li>{@code dlq.max.raw.bytes} [262144]
+ *   <li>{@code inference.batch.max.records} [1 = no batching; at most 256],
+ *       {@code inference.batch.max.wait} [50ms]: micro-batching of inference (see
+ *       {@link InferenceBatching})
+ *   <li>{@code instance.id} [none]: Kafka's {@code group.instance.id} (static membership) for this
+ *       instance; unique per instance and stable across its restarts (e.g. the pod name of a
+ *       StatefulSet). Environment: {@code LEAIN_INSTANCE_ID}
  *   <li>{@code model.name} [leain-v1], {@code model.dir} [model-artifacts/models/NAME under the
  *       repository root], {@code model.samples} [1000]
+ *   <li>{@code shadow.injections.per.hour} [0 = off; at most 3600], {@code shadow.injections.seed} [0],
+ *       {@code shadow.window} [500], {@code shadow.window.min} [30], {@code topics.shadow.truth}
+ *       [leain.shadow.truth]: calibration monitoring (see {@link ShadowSettings})
  *   <li>security: see {@link SecuritySettings}; any {@code kafka.X} is passed to every Kafka client
  *       as {@code X}.
  * </ul>
@@ -49,8 +58,11 @@ public record LeainConfig(
     DeliverySettings delivery,
     ModelSettings model,
     int dlqMaxRawBytes,
+    ShadowSettings shadow,
     SecuritySettings security,
-    Map<String, String> kafkaPassThrough) {
+    Map<String, String> kafkaPassThrough,
+    InferenceBatching batching,
+    Optional<String> instanceId) {
 
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
@@ -87,6 +99,44 @@ public record LeainConfig(
 
   /** The posterior model: its directory and how many samples a posterior carries. */
   public record ModelSettings(String name, Path dir, int samples) {}
+
+  /**
+   * Micro-batching of inference: accepted associations wait in a changelogged store until
+   * {@code maxRecords} are buffered or {@code maxWait} has passed on the wall clock, then run through
+   * the network in one forward pass. {@code maxRecords = 1} turns it off (each record is inferred
+   * as it arrives). The wait is added to the join->inference stage of every buffered record.
+   */
+  public record InferenceBatching(int maxRecords, Duration maxWait) {
+    /** Largest batch: one forward pass of the posterior estimator. */
+    public static final int MAX_RECORDS = 256;
+
+    public InferenceBatching {
+      if (maxRecords < 1 || maxRecords > MAX_RECORDS) {
+        throw new IllegalArgumentException("Expected maxRecords in [1, " + MAX_RECORDS + "]. Actual: " + maxRecords);
+      }
+      if (maxWait.isNegative() || maxWait.isZero()) {
+        throw new IllegalArgumentException("Expected a positive maxWait. Actual: " + maxWait);
+      }
+    }
+
+    /** Whether records are buffered at all. */
+    public boolean enabled() {
+      return maxRecords > 1;
+    }
+  }
+
+  /**
+   * Calibration monitoring with simulated injections (package {@code org.leain.stream.shadow}):
+   * injections per hour (0 = off, the default: nothing of it is in the topology), the seed of the
+   * injection sequence, how many of the latest injections the rolling statistics cover, how many
+   * the window needs before it reports coverage, and the compacted topic that holds the true values.
+   */
+  public record ShadowSettings(double injectionsPerHour, long seed, int window, int windowMin, String truthTopic) {
+    /** Whether injections are on. */
+    public boolean enabled() {
+      return injectionsPerHour > 0;
+    }
+  }
 
   /**
    * Loads {@code file} (optional), then the environment, then {@code overrides}; validates.
@@ -172,6 +222,12 @@ public record LeainConfig(
     ModelSettings model = new ModelSettings(modelName, modelDir, s.integer("model.samples", 1000, 1, 100_000));
 
     int dlqMaxRawBytes = s.integer("dlq.max.raw.bytes", 256 * 1024, 0, 1024 * 1024);
+    InferenceBatching batching = new InferenceBatching(
+        s.integer("inference.batch.max.records", 1, 1, InferenceBatching.MAX_RECORDS),
+        positive(s, "inference.batch.max.wait", Duration.ofMillis(50)));
+    Optional<String> instanceId = s.optional("instance.id");
+    instanceId.ifPresent(id -> requireName("instance.id", id));
+    ShadowSettings shadow = shadow(s);
     SecuritySettings security = SecuritySettings.read(s);
     Map<String, String> passThrough = s.withPrefix("kafka.");
     passThrough.keySet().stream()
@@ -181,14 +237,36 @@ public record LeainConfig(
               + "Actual: a secret-bearing Kafka setting passed through");
         });
     s.rejectUnknown();
+    if (instanceId.isPresent() && passThrough.containsKey("group.instance.id")) {
+      throw new ConfigException("kafka.group.instance.id", "Expected static membership through instance.id only. "
+          + "Actual: both instance.id and kafka.group.instance.id set");
+    }
     return new LeainConfig(applicationId, bootstrap, httpPort, stateDir, topics, layout, join, delivery, model,
-        dlqMaxRawBytes, security, passThrough);
+        dlqMaxRawBytes, shadow, security, passThrough, batching, instanceId);
   }
 
   /** A copy with other bootstrap servers and HTTP port (the {@code run} command's options). */
   public LeainConfig withEndpoints(String newBootstrapServers, int newHttpPort) {
     return new LeainConfig(applicationId, newBootstrapServers, newHttpPort, stateDir, topics, layout, join,
-        delivery, model, dlqMaxRawBytes, security, kafkaPassThrough);
+        delivery, model, dlqMaxRawBytes, shadow, security, kafkaPassThrough, batching, instanceId);
+  }
+
+  private static ShadowSettings shadow(Settings s) {
+    double perHour = s.real("shadow.injections.per.hour", 0, 0, 3600);
+    long seed = s.optional("shadow.injections.seed").map(raw -> {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("shadow.injections.seed", "Expected a 64-bit integer. Actual: " + raw);
+      }
+    }).orElse(0L);
+    int window = s.integer("shadow.window", 500, 1, 100_000);
+    int windowMin = s.integer("shadow.window.min", 30, 1, 100_000);
+    if (windowMin > window) {
+      throw new ConfigException("shadow.window.min", "Expected at most shadow.window (" + window + "). Actual: "
+          + windowMin);
+    }
+    return new ShadowSettings(perHour, seed, window, windowMin, topic(s, "topics.shadow.truth", "leain.shadow.truth"));
   }
 
   private static String topic(Settings s, String key, String defaultName) {

@@ -70,8 +70,24 @@ public final class DeadLetterRecords {
     return DeadLetterReason.PROCESSING_FAILURE;
   }
 
+  /**
+   * Where a failed record came from: the input topic, partition and offset of the record being
+   * processed, and its timestamp (negative = unknown).
+   */
+  public record Origin(String topic, int partition, long offset, long timestampMs) {}
+
   /** The dead letter for a failure seen by a Kafka Streams handler. */
   public DeadLetter deadLetter(ErrorHandlerContext context, byte[] rawKey, byte[] rawValue, DeadLetterReason reason,
+      Throwable error, long nowMs) {
+    return deadLetter(new Origin(context.topic(), context.partition(), context.offset(), context.timestamp()), rawKey,
+        rawValue, reason, error, nowMs);
+  }
+
+  /**
+   * The dead letter for a failure found outside a handler, with its origin recorded by the caller
+   * (the inference micro-batch, which dead-letters one record of a batch after its input was processed).
+   */
+  public DeadLetter deadLetter(Origin origin, byte[] rawKey, byte[] rawValue, DeadLetterReason reason,
       Throwable error, long nowMs) {
     byte[] value = rawValue == null ? new byte[0] : rawValue;
     int kept = Math.min(value.length, maxRawBytes);
@@ -80,10 +96,10 @@ public final class DeadLetterRecords {
         .setReasonCode(reason)
         .setReason(message)
         .setErrorClass(error == null ? null : innermostSpecific(error).getClass().getName())
-        .setOriginTopic(context.topic() == null ? "unknown" : context.topic())
-        .setOriginPartition(context.partition())
-        .setOriginOffset(context.offset())
-        .setOriginTimestampMs(context.timestamp() >= 0 ? context.timestamp() : null)
+        .setOriginTopic(origin.topic() == null ? "unknown" : origin.topic())
+        .setOriginPartition(origin.partition())
+        .setOriginOffset(origin.offset())
+        .setOriginTimestampMs(origin.timestampMs() >= 0 ? origin.timestampMs() : null)
         .setOriginKey(rawKey == null ? null : new String(capKey(rawKey), StandardCharsets.UTF_8))
         .setRawBytes(ByteBuffer.wrap(Arrays.copyOf(value, kept)))
         .setRawSizeBytes(value.length)

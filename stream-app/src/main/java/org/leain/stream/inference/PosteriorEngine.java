@@ -18,6 +18,7 @@ import org.leain.posterior.Posterior;
 import org.leain.posterior.PosteriorEstimator;
 import org.leain.posterior.SpectrumArrays;
 import org.leain.posterior.StrainArrays;
+import org.leain.stream.join.AssociationChange;
 
 /**
  * The posterior network on one stream thread: the spectrum's arrays (and the candidate's whitened
@@ -45,6 +46,47 @@ final class PosteriorEngine implements InferenceEngine {
   @Override
   public DcbhPosterior infer(Association association, GwCandidate candidate, Spectrum spectrum) {
     Posterior posterior = estimator.infer(spectrumArrays(spectrum), strainArrays(candidate.getStrain(), strainChannels));
+    return contract(association, posterior);
+  }
+
+  /**
+   * One forward pass for the whole batch. Records whose arrays are invalid fail alone; if the pass
+   * itself fails, each record is re-run alone so that only the failing ones fail. Samples are seeded
+   * per association, so the posteriors equal those of {@link #infer}.
+   */
+  @Override
+  public List<Outcome> inferBatch(List<AssociationChange.Accepted> batch) {
+    Outcome[] outcomes = new Outcome[batch.size()];
+    List<Integer> runnable = new ArrayList<>();
+    List<PosteriorEstimator.Observation> observations = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      AssociationChange.Accepted a = batch.get(i);
+      try {
+        observations.add(new PosteriorEstimator.Observation(spectrumArrays(a.spectrum()),
+            strainArrays(a.candidate().getStrain(), strainChannels)));
+        runnable.add(i);
+      } catch (RuntimeException e) {
+        outcomes[i] = new Outcome(null, e);
+      }
+    }
+    List<Posterior> posteriors;
+    try {
+      posteriors = estimator.inferBatch(observations);
+    } catch (RuntimeException batchFailure) {
+      return InferenceEngine.super.inferBatch(batch);
+    }
+    for (int j = 0; j < runnable.size(); j++) {
+      int i = runnable.get(j);
+      try {
+        outcomes[i] = new Outcome(contract(batch.get(i).association(), posteriors.get(j)), null);
+      } catch (RuntimeException e) {
+        outcomes[i] = new Outcome(null, e);
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  private DcbhPosterior contract(Association association, Posterior posterior) {
     long seed = association.getAssociationId().hashCode() * 31L + association.getAlertVersion();
     double[][] drawn = posterior.samples(samples, seed);
     int d = parameters.size();

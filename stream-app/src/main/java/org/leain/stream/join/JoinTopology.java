@@ -12,6 +12,7 @@ import org.leain.contracts.Spectrum;
 import org.leain.contracts.kafka.ContractSerdes;
 import org.leain.stream.config.LeainConfig;
 import org.leain.stream.metrics.StreamMetrics;
+import org.leain.stream.shadow.ShadowTopology;
 
 /**
  * Adds the sky join to a topology: candidates and spectra in, association changes out. Every
@@ -75,7 +76,13 @@ public final class JoinTopology {
     KStream<String, CellPair> pairsFromSpectra = spectrumCells.process(
         () -> new CellJoin.SpectrumSide(retention, metrics), Named.as("cells-join-spectra"),
         CELL_CANDIDATE_STORE, CELL_SPECTRUM_STORE);
-    KStream<String, CellPair> pairs = pairsFromCandidates.merge(pairsFromSpectra, Named.as("cells-pairs"))
+    KStream<String, CellPair> found = pairsFromCandidates.merge(pairsFromSpectra, Named.as("cells-pairs"));
+    if (config.shadow().enabled()) {
+      // A shadow injection pairs only with itself (its sky map can be thousands of deg^2).
+      found = found.filter((cell, pair) -> ShadowTopology.mayPair(pair.supereventId(), pair.spectrum().getSpectrumId()),
+          Named.as("cells-pairs-shadow"));
+    }
+    KStream<String, CellPair> pairs = found
         .repartition(Repartitioned.with(Serdes.String(), CellPair.SERDE)
             .withName(PAIRS_BY_SUPEREVENT_TOPIC).withNumberOfPartitions(partitions));
     KStream<String, AssociationChange> fromPairs = pairs.process(

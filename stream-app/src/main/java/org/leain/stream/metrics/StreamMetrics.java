@@ -3,6 +3,7 @@ package org.leain.stream.metrics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -20,6 +21,8 @@ public final class StreamMetrics {
   private final Map<String, LongAdder> deadLettersByReason = new ConcurrentHashMap<>();
   private final Map<Stage, Recorder> recorders = new EnumMap<>(Stage.class);
   private final Map<Stage, Histogram> cumulative = new EnumMap<>(Stage.class);
+  /** Shadow-injection calibration; null while injections are off (then nothing of it is exported). */
+  private volatile Calibration calibration;
 
   public StreamMetrics() {
     for (Counter counter : Counter.values()) {
@@ -45,6 +48,24 @@ public final class StreamMetrics {
   /** Records one latency in milliseconds; negative values (clock skew between hosts) count as 0. */
   public void record(Stage stage, long latencyMs) {
     recorders.get(stage).recordValue(Math.max(0, Math.min(latencyMs, MAX_TRACKABLE_MS)));
+  }
+
+  /** Publishes the latest calibration of the shadow injections (replacing the previous one). */
+  public void calibration(Calibration latest) {
+    this.calibration = latest;
+  }
+
+  /**
+   * Stops exporting the calibration: the task that computes it closed here (moved to another
+   * instance), so this instance's last values would be stale.
+   */
+  public void clearCalibration() {
+    this.calibration = null;
+  }
+
+  /** The latest calibration, empty while injections are off or none was computed yet. */
+  public Optional<Calibration> calibration() {
+    return Optional.ofNullable(calibration);
   }
 
   /** The current value of a counter. */
@@ -90,7 +111,48 @@ public final class StreamMetrics {
       out.append("leain_stage_latency_max_seconds{stage=\"").append(stage.label()).append("\"} ")
           .append(seconds(histogram(stage).getMaxValue())).append('\n');
     }
+    Calibration c = calibration;
+    if (c != null) {
+      appendCalibration(out, c);
+    }
     return out.toString();
+  }
+
+  private static void appendCalibration(StringBuilder out, Calibration c) {
+    out.append("# HELP leain_shadow_injections_total Simulated injections sent through the pipeline.\n");
+    out.append("# TYPE leain_shadow_injections_total counter\n");
+    out.append("leain_shadow_injections_total ").append(c.injectionsTotal()).append('\n');
+    out.append("# HELP leain_shadow_window_size Finished injections in the rolling calibration window.\n");
+    out.append("# TYPE leain_shadow_window_size gauge\n");
+    out.append("leain_shadow_window_size ").append(c.windowSize()).append('\n');
+    if (!c.parameters().isEmpty()) {
+      out.append("# HELP leain_shadow_coverage Fraction of true values inside the central posterior interval.\n");
+      out.append("# TYPE leain_shadow_coverage gauge\n");
+      for (Calibration.ParameterCalibration p : c.parameters()) {
+        out.append("leain_shadow_coverage{parameter=\"").append(p.parameter()).append("\",level=\"0.5\"} ")
+            .append(fraction(p.coverage50())).append('\n');
+        out.append("leain_shadow_coverage{parameter=\"").append(p.parameter()).append("\",level=\"0.9\"} ")
+            .append(fraction(p.coverage90())).append('\n');
+      }
+      out.append("# HELP leain_shadow_pit_ks KS distance of the PIT values to U(0,1).\n");
+      out.append("# TYPE leain_shadow_pit_ks gauge\n");
+      for (Calibration.ParameterCalibration p : c.parameters()) {
+        out.append("leain_shadow_pit_ks{parameter=\"").append(p.parameter()).append("\"} ")
+            .append(fraction(p.pitKs())).append('\n');
+      }
+    }
+    if (c.jointCoverage50().isPresent() || c.jointCoverage90().isPresent()) {
+      out.append("# HELP leain_shadow_joint_coverage Joint expected coverage (rank of log q of the truth).\n");
+      out.append("# TYPE leain_shadow_joint_coverage gauge\n");
+      c.jointCoverage50().ifPresent(v -> out.append("leain_shadow_joint_coverage{level=\"0.5\"} ")
+          .append(fraction(v)).append('\n'));
+      c.jointCoverage90().ifPresent(v -> out.append("leain_shadow_joint_coverage{level=\"0.9\"} ")
+          .append(fraction(v)).append('\n'));
+    }
+  }
+
+  private static String fraction(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "0";
   }
 
   private static String seconds(double ms) {

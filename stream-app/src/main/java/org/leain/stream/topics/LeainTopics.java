@@ -1,6 +1,7 @@
 package org.leain.stream.topics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.leain.stream.config.LeainConfig;
@@ -13,7 +14,7 @@ import org.leain.stream.config.LeainConfig;
 public final class LeainTopics {
   private LeainTopics() {}
 
-  /** All six topics, in data-flow order. */
+  /** All six topics, in data-flow order, and the shadow truth topic when injections are on. */
   public static List<LeainTopicSpec> specs(LeainConfig config) {
     LeainConfig.TopicNames names = config.topics();
     LeainConfig.TopicLayout layout = config.layout();
@@ -23,7 +24,7 @@ public final class LeainTopics {
     String spectraRetention = Long.toString(config.join().retention().plus(Duration.ofDays(1)).toMillis());
     Map<String, String> compact = Map.of("cleanup.policy", "compact", "max.message.bytes", maxBytes,
         "delete.retention.ms", tombstones);
-    return List.of(
+    List<LeainTopicSpec> specs = new ArrayList<>(List.of(
         spec(names.alerts(), layout, Map.of("max.message.bytes", maxBytes)),
         spec(names.candidates(), layout, compact),
         spec(names.spectra(), layout, Map.of("cleanup.policy", "delete", "max.message.bytes", maxBytes,
@@ -31,7 +32,12 @@ public final class LeainTopics {
         spec(names.associations(), layout, compact),
         spec(names.posteriors(), layout, compact),
         spec(names.dlq(), layout, Map.of("cleanup.policy", "delete", "max.message.bytes", maxBytes,
-            "retention.ms", Long.toString(Duration.ofDays(30).toMillis()))));
+            "retention.ms", Long.toString(Duration.ofDays(30).toMillis())))));
+    if (config.shadow().enabled()) {
+      // Compacted, read whole into a global store by every instance.
+      specs.add(spec(config.shadow().truthTopic(), layout, compact));
+    }
+    return List.copyOf(specs);
   }
 
   /**

@@ -33,12 +33,12 @@ class KubernetesConfigTest {
     Path file = dir.resolve("leain.properties");
     Files.writeString(file, properties);
     LeainConfig config = LeainConfig.load(Optional.of(file), Map.of("LEAIN_SASL_PASSWORD", "from-the-secret",
-        "LEAIN_KAFKA_GROUP_INSTANCE_ID", "leain-0", "LEAIN_KAFKA_APPLICATION_SERVER", "leain-0.leain-headless:8080"),
+        "LEAIN_INSTANCE_ID", "leain-0", "LEAIN_KAFKA_APPLICATION_SERVER", "leain-0.leain-headless:8080"),
         Map.of());
     assertEquals("leain", config.applicationId());
     assertEquals("SASL_SSL", config.security().protocol());
     assertTrue(config.security().clientProperties().get("sasl.jaas.config").contains("from-the-secret"));
-    assertEquals("leain-0", config.kafkaPassThrough().get("group.instance.id"));
+    assertEquals(Optional.of("leain-0"), config.instanceId());
     assertEquals("leain-0.leain-headless:8080", config.kafkaPassThrough().get("application.server"));
   }
 }

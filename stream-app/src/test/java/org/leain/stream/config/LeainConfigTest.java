@@ -41,11 +41,34 @@ class LeainConfigTest {
     assertTrue(config.join().distanceGateMinDensityPerMpc().isEmpty());
     assertEquals("exactly_once_v2", config.delivery().processingGuarantee());
     assertTrue(config.delivery().commitInterval().toMillis() >= 20 && config.delivery().commitInterval().toMillis() <= 50);
+    assertEquals(1, config.batching().maxRecords());
+    assertFalse(config.batching().enabled());
+    assertTrue(config.instanceId().isEmpty());
+    assertFalse(config.shadow().enabled(), "shadow injections are off by default");
+    assertEquals(0.0, config.shadow().injectionsPerHour());
+    assertEquals(500, config.shadow().window());
+    assertEquals(30, config.shadow().windowMin());
+    assertEquals("leain.shadow.truth", config.shadow().truthTopic());
+  }
+
+  @Test
+  void inferenceBatching_isReadFromItsTwoSettings() {
+    Map<String, String> values = minimal();
+    values.put("inference.batch.max.records", "32");
+    values.put("inference.batch.max.wait", "20ms");
+    LeainConfig config = LeainConfig.fromMap(values);
+    assertEquals(new LeainConfig.InferenceBatching(32, Duration.ofMillis(20)), config.batching());
+    assertTrue(config.batching().enabled());
   }
 
   @ParameterizedTest(name = "{0}={1} is rejected naming the setting")
   @CsvSource({
       "join.order, 31",
+      "inference.batch.max.records, 0",
+      "inference.batch.max.records, 257",
+      "inference.batch.max.wait, 0ms",
+      "inference.batch.max.wait, soon",
+      "instance.id, pod name",
       "join.order, six",
       "join.searched.prob.max, 1.5",
       "join.retention, 7 days",
@@ -58,6 +81,13 @@ class LeainConfigTest {
       "bootstrap.servers, localhost",
       "joinn.order, 6",
       "security.protocol, SASL_SSL",
+      "shadow.injections.per.hour, -1",
+      "shadow.injections.per.hour, 3601",
+      "shadow.injections.per.hour, often",
+      "shadow.injections.seed, 1.5",
+      "shadow.window, 0",
+      "shadow.window.min, 501",
+      "topics.shadow.truth, bad topic",
   })
   void invalidSetting_failsNamingIt(String key, String value) {
     Map<String, String> values = minimal();

@@ -10,8 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leain.stream.lvk.SkyAlertDecoder;
-import java.util.Optional;
 import org.leain.stream.query.KeyRouter;
+import org.leain.stream.query.PeerClient;
 import org.leain.stream.query.StateQueries;
 import org.leain.stream.query.StoreAccess;
 import org.leain.stream.testing.Fixtures;
@@ -32,6 +35,9 @@ class HttpEndpointsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final AtomicBoolean READY = new AtomicBoolean(true);
+  /** Nothing listens on port 1: a peer that refuses connections. */
+  private static final String UNREACHABLE = "127.0.0.1:1";
+  private static final AtomicReference<List<String>> PEERS = new AtomicReference<>(List.of());
   private static StreamDriver stream;
   private static LeainHttpServer http;
 
@@ -47,9 +53,23 @@ class HttpEndpointsTest {
         return stream.driver.getKeyValueStore(name);
       }
     };
-    KeyRouter elsewhere = (store, key) -> key.equals("MS999999zz") ? Optional.of("leain-2.leain-headless:8080")
-        : Optional.empty();
-    http = LeainHttpServer.start(0, stream.metrics, READY::get, new StateQueries(stores), elsewhere);
+    KeyRouter elsewhere = new KeyRouter() {
+      @Override
+      public Route routeOf(String store, String key) {
+        return switch (key) {
+          case "MS999999zz" -> new Route.Remote(UNREACHABLE);
+          case "MS888888zz" -> new Route.Unavailable();
+          default -> new Route.Local();
+        };
+      }
+
+      @Override
+      public List<String> peers(String store) {
+        return PEERS.get();
+      }
+    };
+    http = LeainHttpServer.start(0, stream.metrics, READY::get, new StateQueries(stores), elsewhere,
+        new PeerClient(Duration.ofSeconds(2)));
   }
 
   @AfterAll
@@ -98,11 +118,37 @@ class HttpEndpointsTest {
   }
 
   @Test
-  void supereventHeldByAnotherInstance_isRedirectedThere() throws Exception {
+  void supereventHeldByAnUnreachableInstance_is503JsonNamingIt() throws Exception {
     HttpResponse<String> response = get("/superevents/MS999999zz");
-    assertEquals(307, response.statusCode());
-    assertEquals("http://leain-2.leain-headless:8080/superevents/MS999999zz",
-        response.headers().firstValue("Location").orElse(""));
+    assertEquals(503, response.statusCode());
+    assertTrue(JSON.readTree(response.body()).get("error").asText().contains(UNREACHABLE), response.body());
+  }
+
+  @Test
+  void supereventWhoseOwnerIsUnknownWhileRebalancing_is503Json() throws Exception {
+    HttpResponse<String> response = get("/superevents/MS888888zz");
+    assertEquals(503, response.statusCode());
+    assertTrue(JSON.readTree(response.body()).get("error").asText().contains("rebalancing"), response.body());
+  }
+
+  @Test
+  void aForwardedRequest_isAnsweredLocally_neverForwardedAgain() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + http.port() + "/superevents/MS999999zz"))
+        .header(PeerClient.FORWARDED_HEADER, "1").GET().build());
+    assertEquals(404, response.statusCode(), "answered from the local state, which does not hold it");
+  }
+
+  @Test
+  void spectrumAssociations_withAnUnreachablePeer_is503Json_notAPartialList() throws Exception {
+    PEERS.set(List.of(UNREACHABLE));
+    try {
+      HttpResponse<String> response = get("/spectra/UNCOVER-45924/associations");
+      assertEquals(503, response.statusCode());
+      assertTrue(JSON.readTree(response.body()).get("error").asText().contains(UNREACHABLE), response.body());
+    } finally {
+      PEERS.set(List.of());
+    }
   }
 
   @ParameterizedTest

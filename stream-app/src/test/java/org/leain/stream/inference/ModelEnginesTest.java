@@ -49,4 +49,36 @@ class ModelEnginesTest {
       }
     }
   }
+
+  @Test
+  void realModel_batchedPosteriors_equalUnbatchedOnes_toFloatPrecision() throws Exception {
+    Path modelDir = Fixtures.root().resolve("model-artifacts/models/leain-v1");
+    Assumptions.assumeTrue(Files.isRegularFile(modelDir.resolve("manifest.json")),
+        "needs the trained model in " + modelDir + " (model-artifacts)");
+    LeainConfig.ModelSettings settings = new LeainConfig.ModelSettings("leain-v1", modelDir, 200);
+    try (ModelEngines engines = ModelEngines.factory(settings);
+        StreamDriver unbatched = new StreamDriver(Map.of("model.samples", "200"), new SkyAlertDecoder(), engines);
+        StreamDriver batched = new StreamDriver(Map.of("model.samples", "200", "inference.batch.max.records", "3"),
+            new SkyAlertDecoder(), engines)) {
+      for (StreamDriver stream : List.of(unbatched, batched)) {
+        stream.spectrum(Fixtures.uncover45924(194.30419921875, -17.8568950955455), 1_000L);
+        stream.spectrum(Fixtures.spectrum("SIM-1", 194.31, -17.86), 1_001L);
+        stream.spectrum(Fixtures.spectrum("SIM-2", 194.29, -17.85), 1_002L);
+        stream.alerts.pipeInput(null, Fixtures.read("data/lvk/MS181101ab-preliminary.json"), 2_000L);
+      }
+      Map<String, DcbhPosterior> expected = StreamDriver.latest(unbatched.posteriors);
+      Map<String, DcbhPosterior> actual = StreamDriver.latest(batched.posteriors);
+      assertEquals(3, expected.size());
+      assertEquals(expected.keySet(), actual.keySet());
+      for (String key : expected.keySet()) {
+        var e = expected.get(key).getSummaries();
+        var a = actual.get(key).getSummaries();
+        for (int k = 0; k < e.size(); k++) {
+          double scale = Math.max(1e-6, e.get(k).getStd());
+          assertEquals(e.get(k).getMedian(), a.get(k).getMedian(), 1e-3 * scale, key + " " + e.get(k).getName());
+          assertEquals(e.get(k).getMean(), a.get(k).getMean(), 1e-3 * scale, key + " " + e.get(k).getName());
+        }
+      }
+    }
+  }
 }

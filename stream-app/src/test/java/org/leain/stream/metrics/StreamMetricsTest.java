@@ -44,4 +44,24 @@ class StreamMetricsTest {
     assertEquals("1", s.get("leain_dead_letters_total"));
     assertEquals("1", s.get("leain_dead_letters_by_reason_total{reason=\"INVALID_ID\"}"));
   }
+
+  @Test
+  void calibration_isExportedOnlyOnceSet_andCoverageOnlyWhenTheWindowHasIt() {
+    StreamMetrics metrics = new StreamMetrics();
+    assertFalse(metrics.prometheusText().contains("leain_shadow"), "nothing of the shadow while injections are off");
+    metrics.calibration(new Calibration(12, 3, java.util.List.of(), java.util.Optional.empty(),
+        java.util.Optional.empty()));
+    String early = metrics.prometheusText();
+    assertTrue(early.contains("leain_shadow_injections_total 12\n"), early);
+    assertTrue(early.contains("leain_shadow_window_size 3\n"), early);
+    assertFalse(early.contains("leain_shadow_coverage"), early);
+    metrics.calibration(new Calibration(40, 30, java.util.List.of(new Calibration.ParameterCalibration("z", 0.5, 0.875,
+        0.125)), java.util.Optional.of(0.25), java.util.Optional.of(0.75)));
+    String full = metrics.prometheusText();
+    assertTrue(full.contains("leain_shadow_coverage{parameter=\"z\",level=\"0.9\"} 0.875000\n"), full);
+    assertTrue(full.contains("leain_shadow_coverage{parameter=\"z\",level=\"0.5\"} 0.500000\n"), full);
+    assertTrue(full.contains("leain_shadow_pit_ks{parameter=\"z\"} 0.125000\n"), full);
+    assertTrue(full.contains("leain_shadow_joint_coverage{level=\"0.9\"} 0.750000\n"), full);
+    assertFalse(full.contains("NaN"), full);
+  }
 }

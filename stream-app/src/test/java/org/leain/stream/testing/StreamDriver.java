@@ -26,6 +26,7 @@ import org.leain.stream.config.LeainConfig;
 import org.leain.stream.inference.InferenceEngineFactory;
 import org.leain.stream.lvk.AlertDecoder;
 import org.leain.stream.metrics.StreamMetrics;
+import org.leain.stream.shadow.InjectionSimulation;
 
 /** The real LEAIN topology in a TopologyTestDriver, with typed access to its topics. */
 public final class StreamDriver implements AutoCloseable {
@@ -44,6 +45,12 @@ public final class StreamDriver implements AutoCloseable {
   private final Path stateDir;
 
   public StreamDriver(Map<String, String> settings, AlertDecoder decoder, InferenceEngineFactory engines) {
+    this(settings, decoder, engines, InjectionSimulation.standard());
+  }
+
+  /** The topology with shadow injections (when the settings turn them on) from {@code injections}. */
+  public StreamDriver(Map<String, String> settings, AlertDecoder decoder, InferenceEngineFactory engines,
+      InjectionSimulation injections) {
     try {
       stateDir = Files.createTempDirectory("leain-ttd");
     } catch (java.io.IOException e) {
@@ -54,7 +61,7 @@ public final class StreamDriver implements AutoCloseable {
     values.putIfAbsent("state.dir", stateDir.toString());
     config = LeainConfig.fromMap(values);
     Properties props = StreamsSettings.properties(config, metrics);
-    driver = new TopologyTestDriver(LeainTopology.build(config, decoder, engines, metrics), props,
+    driver = new TopologyTestDriver(LeainTopology.build(config, decoder, engines, metrics, injections), props,
         Instant.parse("2026-11-23T00:00:00Z"));
     LeainConfig.TopicNames t = config.topics();
     alerts = driver.createInputTopic(t.alerts(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());

@@ -40,4 +40,14 @@ class LeainTopicsTest {
     }
     assertTrue(Integer.parseInt(LeainTopics.internalTopicConfigs(config).get("max.message.bytes")) > 4 * 1024 * 1024);
   }
+
+  @Test
+  void theShadowTruthTopic_isCreatedCompacted_onlyWhenInjectionsAreOn() {
+    assertTrue(byName.keySet().stream().noneMatch(n -> n.contains("shadow")), byName.keySet().toString());
+    LeainConfig on = LeainConfig.fromMap(Map.of("bootstrap.servers", "localhost:9092", "shadow.injections.per.hour", "2"));
+    LeainTopicSpec truth = LeainTopics.specs(on).stream().filter(s -> s.name().equals("leain.shadow.truth"))
+        .findFirst().orElseThrow();
+    assertEquals("compact", truth.configs().get("cleanup.policy"));
+    assertEquals(7, LeainTopics.specs(on).size());
+  }
 }

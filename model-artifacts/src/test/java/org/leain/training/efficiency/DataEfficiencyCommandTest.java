@@ -1,0 +1,79 @@
+package org.leain.training.efficiency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A tiny data-efficiency study on the real simulator (sizes 40 and 60, two steps per epoch, 20
+ * held-out events): every run is trained, scored and tabulated; a re-run skips finished runs and
+ * resumes an interrupted one.
+ */
+class DataEfficiencyCommandTest {
+
+  @TempDir Path out;
+
+  private String run(int epochs, String... extra) {
+    DataEfficiencyCommand command = new DataEfficiencyCommand();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    command.progress = new PrintStream(log, true, StandardCharsets.UTF_8);
+    List<String> args = new java.util.ArrayList<>(List.of("--sizes", "40,60", "--models", "leain,baseline",
+        "--budget-min", "1", "--held-out", "20", "--epochs", String.valueOf(epochs), "--max-steps-per-epoch", "2", "--batch", "16",
+        "--out", out.toString()));
+    args.addAll(List.of(extra));
+    int code = new CommandLine(command).execute(args.toArray(String[]::new));
+    assertEquals(0, code, log.toString(StandardCharsets.UTF_8));
+    return log.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aTinyStudy_tabulatesEveryRun_thenSkipsFinishedRuns_andResumesAnInterruptedOne() throws Exception {
+    run(2);
+    String table = Files.readString(out.resolve(StudyReport.TABLE_FILE));
+    for (String row : List.of("| 40 | leain | 2 |", "| 40 | baseline | 2 |", "| 60 | leain | 2 |",
+        "| 60 | baseline | 2 |")) {
+      assertTrue(table.contains(row), "row " + row + " in\n" + table);
+    }
+    assertTrue(table.contains("NLTP LEAIN - baseline"), table);
+    assertTrue(Files.size(out.resolve(StudyReport.PLOT_FILE)) > 1000);
+    assertEquals(21, Files.readAllLines(out.resolve(StudyReport.PER_EVENT_FILE)).size());
+
+    JsonNode results = new ObjectMapper().readTree(out.resolve(StudyReport.JSON_FILE).toFile());
+    assertEquals(4, results.get("runs").size());
+    for (JsonNode r : results.get("runs")) {
+      JsonNode nltp = r.get("nltp");
+      assertTrue(Double.isFinite(nltp.get("mean").asDouble()), r.toString());
+      assertTrue(nltp.get("lower").asDouble() <= nltp.get("mean").asDouble()
+          && nltp.get("mean").asDouble() <= nltp.get("upper").asDouble(), r.toString());
+      assertEquals(20, nltp.get("n").asInt());
+    }
+    assertEquals(2, results.get("leainMinusBaseline").size());
+
+    // Interrupt one run after the fact: without its run.json only the checkpoint is left.
+    Files.delete(out.resolve("baseline-n60").resolve(RunOutcome.FILE));
+    String second = run(3);
+    assertEquals(3, second.split("finished earlier, skipped", -1).length - 1, second);
+    assertTrue(second.contains("baseline-n60, budget 1.0 min: resuming after epoch 2"), second);
+    JsonNode resumed = new ObjectMapper().readTree(out.resolve("baseline-n60").resolve(RunOutcome.FILE).toFile());
+    assertEquals(3, resumed.get("epochs").asInt());
+  }
+
+  @Test
+  void evaluateOnly_trainsNothing_andListsUnstartedRuns() throws Exception {
+    String log = run(2, "--evaluate-only");
+    assertTrue(!log.contains("starting"), log);
+    String table = Files.readString(out.resolve(StudyReport.TABLE_FILE));
+    assertEquals(4, table.split("not started", -1).length - 1, table);
+  }
+}
