@@ -129,6 +129,8 @@ public final class TimelinePlot {
     chart.getStyler().setYAxisDecimalPattern("#,##0.#");
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)});
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     for (Map.Entry<String, List<Interval>> run : runs.entrySet()) {
       List<Interval> intervals = run.getValue().stream().filter(i -> i.p99Ms() > 0).toList();
