@@ -124,8 +124,13 @@ public final class TimelinePlot {
   public static void write(Map<String, List<Interval>> runs, String title, Path file) throws IOException {
     XYChart chart = new XYChartBuilder().width(1000).height(600).title(title)
         .xAxisTitle("seconds since the first interval of the log (about the start of sending; warm-up latencies are not recorded)")
-        .yAxisTitle("p99 of the interval (ms, log scale)").build();
-    chart.getStyler().setYAxisLogarithmic(true);
+        .yAxisTitle("p99 of the interval (ms)").build();
+    // A log axis when the values span more than a decade; XChart labels a log axis only at powers
+    // of ten, so a narrower range would show no labels at all.
+    double min = runs.values().stream().flatMap(List::stream).mapToDouble(Interval::p99Ms).filter(v -> v > 0)
+        .min().orElse(1.0);
+    double max = runs.values().stream().flatMap(List::stream).mapToDouble(Interval::p99Ms).max().orElse(1.0);
+    chart.getStyler().setYAxisLogarithmic(max > 10 * min);
     chart.getStyler().setYAxisDecimalPattern("#,##0.#");
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(4);
