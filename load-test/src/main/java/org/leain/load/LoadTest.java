@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -136,18 +137,31 @@ public final class LoadTest {
         }, 1, 1, TimeUnit.SECONDS);
 
         OpenLoopSchedule schedule = new OpenLoopSchedule(startNanos + 1_000_000L, options.rate(), count);
+        // The driver counts a send that throws as failed and carries on; keep the first reason so
+        // that a failed send is explained, not just counted among the errors.
+        AtomicReference<String> firstSendFailure = new AtomicReference<>();
         OpenLoopDriver.Result result = new OpenLoopDriver(Clock.system()).run(schedule, (index, intended) -> {
-          FeedSpectrum spectrum = feed.spectrum(index);
-          sendLog.sent(index, intended, spectrum.expectedSupereventIds());
-          producer.send(new ProducerRecord<>(SPECTRA_TOPIC, spectrum.spectrum().getSpectrumId(),
-              spectrumCodec.encode(spectrum.spectrum())), (metadata, error) -> {
-                if (error != null) {
-                  asyncSendErrors.incrementAndGet();
-                }
-              });
-          sent.incrementAndGet();
+          try {
+            FeedSpectrum spectrum = feed.spectrum(index);
+            sendLog.sent(index, intended, spectrum.expectedSupereventIds());
+            producer.send(new ProducerRecord<>(SPECTRA_TOPIC, spectrum.spectrum().getSpectrumId(),
+                spectrumCodec.encode(spectrum.spectrum())), (metadata, error) -> {
+                  if (error != null) {
+                    asyncSendErrors.incrementAndGet();
+                    firstSendFailure.compareAndSet(null, "spectrum " + index + ": " + error);
+                  }
+                });
+            sent.incrementAndGet();
+          } catch (RuntimeException e) {
+            firstSendFailure.compareAndSet(null, "spectrum " + index + ": " + e.getMessage());
+            throw e;
+          }
         }, (index, intended, lag) -> { }, () -> app.exited() > 0 || watcher.failure() != null);
         producer.flush();
+        if (firstSendFailure.get() != null) {
+          progress.println("loadtest: " + (result.failed() + asyncSendErrors.get())
+              + " spectra could not be sent (counted as errors); the first: " + firstSendFailure.get());
+        }
         if (!result.stoppedEarly()) {
           watcher.awaitReceived(sendLog.expectedPosteriors(), options.drainTimeout());
         }

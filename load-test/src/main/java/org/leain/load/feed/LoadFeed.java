@@ -72,6 +72,28 @@ public final class LoadFeed {
     }
     this.wavelengthUm = List.copyOf(grid);
     this.seds = List.copyOf(pool);
+    requireRoomInEveryRegion();
+  }
+
+  /**
+   * Refuses, before any spectrum is sent, a feed whose regions overlap so much that some alert has
+   * no position clearly inside it and clear of every other region's boundary: its spectra could
+   * not be placed, and a run would lose them mid-way as failed sends.
+   */
+  private void requireRoomInEveryRegion() {
+    SplittableRandom probe = new SplittableRandom(spec.seed());
+    for (int a = 0; a < maps.size(); a++) {
+      boolean found = false;
+      for (int attempt = 0; attempt < MAX_PLACEMENT_TRIES && !found; attempt++) {
+        List<String> expected = expectedAt(insideCap(maps.get(a), probe));
+        found = expected != null && expected.contains(supereventId(a));
+      }
+      if (!found) {
+        throw new IllegalArgumentException("Expected every alert's region to hold a position clear of the other"
+            + " regions' boundaries. Actual: none in " + MAX_PLACEMENT_TRIES + " tries for alert " + a + " of "
+            + spec.activeAlerts() + " with " + spec.skymapAreaDeg2() + " deg^2 each (fewer or smaller regions)");
+      }
+    }
   }
 
   public FeedSpec spec() {
