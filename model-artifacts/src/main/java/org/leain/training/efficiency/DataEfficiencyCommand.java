@@ -169,14 +169,17 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
         RunOutcome outcome = ModelManifest.json().readValue(marker.toFile(), RunOutcome.class);
         double[] nll = test.negativeLogProbabilities(dir);
         MeanInterval nltp = MeanInterval.of(nll, LEVEL, test.seed() + run.simulations());
-        rows.add(new StudyReport.Row(run, "finished", outcome, nltp, nll));
+        TrainingRun.Checkpoint state = TrainingRun.checkpoint(dir);
+        rows.add(new StudyReport.Row(run, "finished", outcome, nltp, nll,
+            state == null ? List.of() : state.history()));
         continue;
       }
       TrainingRun.Checkpoint checkpoint = TrainingRun.checkpoint(dir);
       String status = checkpoint == null ? "not started"
           : String.format(Locale.ROOT, "in progress (epoch %d, %.1f min)", checkpoint.epoch(),
               checkpoint.elapsedSeconds() / 60);
-      rows.add(new StudyReport.Row(run, status, null, null, null));
+      rows.add(new StudyReport.Row(run, status, null, null, null,
+          checkpoint == null ? List.of() : checkpoint.history()));
     }
     StudyReport.write(out, settings(), rows, LEVEL);
     return rows;

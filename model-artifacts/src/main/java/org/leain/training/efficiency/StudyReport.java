@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.leain.posterior.ModelManifest;
+import org.leain.training.TrainingRun;
 
 /**
  * Writes the study's report: results.json, results.md (one row per planned run, finished or not,
@@ -39,9 +40,17 @@ final class StudyReport {
    * @param outcome the finished run's record, or null
    * @param nltp its NLTP on the held-out set, or null
    * @param negativeLogProbabilities per held-out event, or null
+   * @param history the run's epochs so far (empty when not started)
    */
   record Row(StudyRun run, String status, RunOutcome outcome, MeanInterval nltp,
-      double[] negativeLogProbabilities) {}
+      double[] negativeLogProbabilities, List<TrainingRun.EpochRecord> history) {}
+
+  /**
+   * Both models' own-validation NLL after the same number of epochs (the same validation
+   * simulations and noise for both at one size): the comparison at equal data passes rather than
+   * equal wall time.
+   */
+  record EqualEpochs(int epoch, double leainNll, double baselineNll) {}
 
   /** The study's settings as the report states them. */
   record Settings(String command, int heldOut, long heldOutSeed, long trainingSeed, int batchSize,
@@ -51,8 +60,9 @@ final class StudyReport {
 
   static void write(Path dir, Settings settings, List<Row> rows, double level) throws IOException {
     Map<Integer, MeanInterval> paired = pairedDifferences(rows, level);
-    writeJson(dir.resolve(JSON_FILE), settings, rows, paired);
-    writeAtomically(dir.resolve(TABLE_FILE), markdown(settings, rows, paired));
+    Map<Integer, EqualEpochs> equal = equalEpochs(rows);
+    writeJson(dir.resolve(JSON_FILE), settings, rows, paired, equal);
+    writeAtomically(dir.resolve(TABLE_FILE), markdown(settings, rows, paired, equal));
     writePerEvent(dir.resolve(PER_EVENT_FILE), rows);
     writePlot(dir.resolve(PLOT_FILE), rows, settings.heldOut());
   }
@@ -78,7 +88,29 @@ final class StudyReport {
     return out;
   }
 
-  static String markdown(Settings s, List<Row> rows, Map<Integer, MeanInterval> paired) {
+  /** Per size with both models finished: the last epoch both completed and their NLLs there. */
+  static Map<Integer, EqualEpochs> equalEpochs(List<Row> rows) {
+    Map<Integer, EqualEpochs> out = new TreeMap<>();
+    for (Row a : rows) {
+      if (!a.run().model().equals("leain") || a.outcome() == null) {
+        continue;
+      }
+      for (Row b : rows) {
+        if (b.run().model().equals("baseline") && b.run().simulations() == a.run().simulations()
+            && b.outcome() != null) {
+          int k = Math.min(a.history().size(), b.history().size());
+          if (k > 0) {
+            out.put(a.run().simulations(), new EqualEpochs(k, a.history().get(k - 1).validationNll(),
+                b.history().get(k - 1).validationNll()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static String markdown(Settings s, List<Row> rows, Map<Integer, MeanInterval> paired,
+      Map<Integer, EqualEpochs> equal) {
     StringBuilder md = new StringBuilder();
     md.append("# Data-efficiency study (issue #5)\n\n");
     md.append(String.format(Locale.ROOT, "NLTP = mean of -ln q(theta* | x) in nats over the same %d held-out "
@@ -103,8 +135,14 @@ final class StudyReport {
     }
     if (!paired.isEmpty()) {
       md.append("\nPaired difference on the same held-out events (negative: LEAIN better):\n\n");
-      md.append("| size | NLTP LEAIN - baseline [90% interval] |\n|---:|---|\n");
-      paired.forEach((size, d) -> md.append(String.format(Locale.ROOT, "| %,d | %s |%n", size, format(d))));
+      md.append("| size | NLTP LEAIN - baseline [90% interval] | at equal epochs: epoch | own validation NLL "
+          + "LEAIN / baseline |\n|---:|---|---:|---|\n");
+      paired.forEach((size, d) -> {
+        EqualEpochs e = equal.get(size);
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s |%n", size, format(d),
+            e == null ? "" : String.valueOf(e.epoch()),
+            e == null ? "" : String.format(Locale.ROOT, "%.3f / %.3f", e.leainNll(), e.baselineNll())));
+      });
     }
     md.append(String.format(Locale.ROOT, "%nCommand: `%s`%n%nMachine: %s; load average when this report was "
         + "written: %s.%n", s.command(), s.machine(), s.loadAverage()));
@@ -115,8 +153,8 @@ final class StudyReport {
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.mean(), m.lower(), m.upper());
   }
 
-  private static void writeJson(Path file, Settings s, List<Row> rows, Map<Integer, MeanInterval> paired)
-      throws IOException {
+  private static void writeJson(Path file, Settings s, List<Row> rows, Map<Integer, MeanInterval> paired,
+      Map<Integer, EqualEpochs> equal) throws IOException {
     ObjectNode root = ModelManifest.json().createObjectNode();
     root.set("settings", ModelManifest.json().valueToTree(s));
     ArrayNode runs = root.putArray("runs");
@@ -139,6 +177,9 @@ final class StudyReport {
       ObjectNode n = diffs.addObject();
       n.put("simulations", size);
       n.set("nltpDifference", ModelManifest.json().valueToTree(d));
+      if (equal.containsKey(size)) {
+        n.set("equalEpochs", ModelManifest.json().valueToTree(equal.get(size)));
+      }
     });
     writeAtomically(file, ModelManifest.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
   }

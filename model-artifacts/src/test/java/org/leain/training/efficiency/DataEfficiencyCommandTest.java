@@ -46,6 +46,8 @@ class DataEfficiencyCommandTest {
       assertTrue(table.contains(row), "row " + row + " in\n" + table);
     }
     assertTrue(table.contains("NLTP LEAIN - baseline"), table);
+    assertTrue(java.util.regex.Pattern.compile("\\| 40 \\| [^|]+ \\| 2 \\| [0-9.]+ / [0-9.]+ \\|").matcher(table).find(),
+        "paired row at size 40 with the NLLs at equal epoch 2 in\n" + table);
     assertTrue(Files.size(out.resolve(StudyReport.PLOT_FILE)) > 1000);
     assertEquals(21, Files.readAllLines(out.resolve(StudyReport.PER_EVENT_FILE)).size());
 
