@@ -120,7 +120,7 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
       }
     }
     List<StudyReport.Row> rows = report(plan, test);
-    long finished = rows.stream().filter(r -> r.outcome() != null).count();
+    long finished = rows.stream().filter(r -> r.reference() == null && r.outcome() != null).count();
     progress.printf(Locale.ROOT, "[study] %d of %d runs finished; report in %s%n", finished, plan.size(),
         out.resolve(StudyReport.TABLE_FILE));
     System.out.print(Files.readString(out.resolve(StudyReport.TABLE_FILE)));
