@@ -46,6 +46,11 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
       + "two processes); the report still covers every model.")
   String trainOnly;
 
+  @Option(names = "--reference", split = ",", description = "Model folders trained outside the study (e.g. "
+      + "model-artifacts/models/leain-v1,model-artifacts/models/baseline-v1) to score on the same held-out set "
+      + "and list as reference rows.")
+  List<Path> references = new ArrayList<>();
+
   @Option(names = "--evaluate-only", description = "Train nothing: re-score the finished runs and rewrite the report.")
   boolean evaluateOnly;
 
@@ -115,7 +120,7 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
       }
     }
     List<StudyReport.Row> rows = report(plan, test);
-    long finished = rows.stream().filter(r -> r.outcome() != null).count();
+    long finished = rows.stream().filter(r -> r.reference() == null && r.outcome() != null).count();
     progress.printf(Locale.ROOT, "[study] %d of %d runs finished; report in %s%n", finished, plan.size(),
         out.resolve(StudyReport.TABLE_FILE));
     System.out.print(Files.readString(out.resolve(StudyReport.TABLE_FILE)));
@@ -169,24 +174,44 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
         RunOutcome outcome = ModelManifest.json().readValue(marker.toFile(), RunOutcome.class);
         double[] nll = test.negativeLogProbabilities(dir);
         MeanInterval nltp = MeanInterval.of(nll, LEVEL, test.seed() + run.simulations());
-        rows.add(new StudyReport.Row(run, "finished", outcome, nltp, nll));
+        TrainingRun.Checkpoint state = TrainingRun.checkpoint(dir);
+        rows.add(new StudyReport.Row(run, null, "finished", outcome, nltp, nll,
+            state == null ? List.of() : state.history()));
         continue;
       }
       TrainingRun.Checkpoint checkpoint = TrainingRun.checkpoint(dir);
       String status = checkpoint == null ? "not started"
           : String.format(Locale.ROOT, "in progress (epoch %d, %.1f min)", checkpoint.epoch(),
               checkpoint.elapsedSeconds() / 60);
-      rows.add(new StudyReport.Row(run, status, null, null, null));
+      rows.add(new StudyReport.Row(run, null, status, null, null, null,
+          checkpoint == null ? List.of() : checkpoint.history()));
+    }
+    for (Path dir : references) {
+      rows.add(referenceRow(dir, test));
     }
     StudyReport.write(out, settings(), rows, LEVEL);
     return rows;
   }
 
+  /** A model trained outside the study (e.g. the committed v1 models), scored on the same held-out set. */
+  private static StudyReport.Row referenceRow(Path dir, HeldOutSet test) throws IOException {
+    ModelManifest manifest = ModelManifest.read(dir.resolve(ModelManifest.FILE));
+    ModelManifest.Training t = manifest.training();
+    String kind = manifest.network().kind();
+    RunOutcome outcome = new RunOutcome(kind, t.simulations(), t.trainExamples(), t.validationExamples(),
+        t.wallSeconds() / 60, t.epochs(), t.wallSeconds(), t.stoppedBecause(),
+        manifest.metrics().getOrDefault("validation_nll_theta_nats", Double.NaN), manifest.weightsSha256());
+    double[] nll = test.negativeLogProbabilities(dir);
+    return new StudyReport.Row(new StudyRun(kind, t.simulations(), t.wallSeconds() / 60), manifest.name(),
+        "reference", outcome, MeanInterval.of(nll, LEVEL, test.seed() + t.simulations()), nll, List.of());
+  }
+
   private StudyReport.Settings settings() {
     String command = String.format(Locale.ROOT, "./leain data-efficiency --sizes %s --models %s --budget-min %s "
-        + "--held-out %d --held-out-seed %d --seed %d --batch %d --patience %d --out %s%s",
+        + "--held-out %d --held-out-seed %d --seed %d --batch %d --patience %d --out %s%s%s",
         join(sizes), String.join(",", models), join(budgetMinutes), heldOut, heldOutSeed, seed, batch, patience, out,
-        maxStepsPerEpoch > 0 ? " --epochs " + epochs + " --max-steps-per-epoch " + maxStepsPerEpoch : "");
+        maxStepsPerEpoch > 0 ? " --epochs " + epochs + " --max-steps-per-epoch " + maxStepsPerEpoch : "",
+        references.isEmpty() ? "" : " --reference " + String.join(",", references.stream().map(Path::toString).toList()));
     return new StudyReport.Settings(command, heldOut, heldOutSeed, seed, batch, patience, VALIDATION_FRACTION,
         machine(), loadAverage());
   }

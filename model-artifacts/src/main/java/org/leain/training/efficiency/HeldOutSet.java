@@ -15,8 +15,9 @@ import org.leain.validation.run.ValidationProblem.TestEvent;
 
 /**
  * The fixed held-out test events every trained model is scored on: event k is
- * {@code SimulatorProblem.noisy(Simulator.standard()).draw(s_k)} with s_k the k-th
- * {@code nextLong()} of {@code SplittableRandom(seed)}, exactly the test set of
+ * {@code SimulatorProblem.noisy(Simulator.standard()).draw(s_k)} with s_k the (2k+1)-th
+ * {@code nextLong()} of {@code SplittableRandom(seed)} (ValidationRun takes the one in between as
+ * the event's posterior-draw seed), exactly the test set of
  * {@code ./leain validate --seed seed --n-test n}, so its NLTPs are comparable with the
  * validation report's.
  */
@@ -50,6 +51,7 @@ final class HeldOutSet {
     for (int k = 0; k < n; k++) {
       seeds[k] = random.nextLong();
       events.add(problem.draw(seeds[k]));
+      random.nextLong(); // ValidationRun's per-event posterior-draw seed: skipped to keep its events
     }
     return new HeldOutSet(problem, seed, seeds, events);
   }

@@ -10,13 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.leain.posterior.ModelManifest;
+import org.leain.training.TrainingRun;
 
 /**
  * Writes the study's report: results.json, results.md (one row per planned run, finished or not,
@@ -32,16 +31,39 @@ final class StudyReport {
   static final String PER_EVENT_FILE = "held-out-nll.csv";
 
   /**
-   * One planned run and what is known about it.
+   * One planned run (or a reference model) and what is known about it.
    *
    * @param run the planned cell
-   * @param status "finished", "in progress (epoch k)" or "not started"
+   * @param reference name of a reference model trained outside the study, or null for a study run
+   * @param status "finished", "in progress (epoch k)", "not started" or "reference"
    * @param outcome the finished run's record, or null
    * @param nltp its NLTP on the held-out set, or null
    * @param negativeLogProbabilities per held-out event, or null
+   * @param history the run's epochs so far (empty when not started or unknown)
    */
-  record Row(StudyRun run, String status, RunOutcome outcome, MeanInterval nltp,
-      double[] negativeLogProbabilities) {}
+  record Row(StudyRun run, String reference, String status, RunOutcome outcome, MeanInterval nltp,
+      double[] negativeLogProbabilities, List<TrainingRun.EpochRecord> history) {
+
+    String label() {
+      return reference == null ? run.model() : run.model() + " (" + reference + ")";
+    }
+  }
+
+  /**
+   * LEAIN against the baseline at one size: the paired NLTP difference on the same held-out events
+   * and, when both histories are known, both models' own-validation NLL after the same number of
+   * epochs (the same validation simulations and noise for both at one size), the comparison at
+   * equal data passes rather than equal wall time.
+   *
+   * @param simulations the size
+   * @param label the size as the table shows it (reference pairs are named)
+   * @param difference NLTP(LEAIN) - NLTP(baseline) with its interval
+   * @param epoch last epoch both completed (0 when unknown)
+   * @param leainNll LEAIN's own-validation NLL at that epoch (NaN when unknown)
+   * @param baselineNll the baseline's (NaN when unknown)
+   */
+  record Pair(int simulations, String label, MeanInterval difference, int epoch, double leainNll,
+      double baselineNll) {}
 
   /** The study's settings as the report states them. */
   record Settings(String command, int heldOut, long heldOutSeed, long trainingSeed, int batchSize,
@@ -50,35 +72,42 @@ final class StudyReport {
   private StudyReport() {}
 
   static void write(Path dir, Settings settings, List<Row> rows, double level) throws IOException {
-    Map<Integer, MeanInterval> paired = pairedDifferences(rows, level);
-    writeJson(dir.resolve(JSON_FILE), settings, rows, paired);
-    writeAtomically(dir.resolve(TABLE_FILE), markdown(settings, rows, paired));
+    List<Pair> pairs = pairs(rows, level);
+    writeJson(dir.resolve(JSON_FILE), settings, rows, pairs);
+    writeAtomically(dir.resolve(TABLE_FILE), markdown(settings, rows, pairs));
     writePerEvent(dir.resolve(PER_EVENT_FILE), rows);
     writePlot(dir.resolve(PLOT_FILE), rows, settings.heldOut());
   }
 
-  /** LEAIN minus baseline per size where both are finished: paired per-event differences. */
-  static Map<Integer, MeanInterval> pairedDifferences(List<Row> rows, double level) {
-    Map<Integer, MeanInterval> out = new TreeMap<>();
+  /** Every evaluated LEAIN row with an evaluated baseline row of the same size and kind (study or reference). */
+  static List<Pair> pairs(List<Row> rows, double level) {
+    List<Pair> out = new ArrayList<>();
     for (Row a : rows) {
       if (!a.run().model().equals("leain") || a.negativeLogProbabilities() == null) {
         continue;
       }
       for (Row b : rows) {
-        if (b.run().model().equals("baseline") && b.run().simulations() == a.run().simulations()
-            && b.negativeLogProbabilities() != null) {
-          double[] d = new double[a.negativeLogProbabilities().length];
-          for (int i = 0; i < d.length; i++) {
-            d[i] = a.negativeLogProbabilities()[i] - b.negativeLogProbabilities()[i];
-          }
-          out.put(a.run().simulations(), MeanInterval.of(d, level, 17L + a.run().simulations()));
+        if (!b.run().model().equals("baseline") || b.run().simulations() != a.run().simulations()
+            || b.negativeLogProbabilities() == null || (a.reference() == null) != (b.reference() == null)) {
+          continue;
         }
+        double[] d = new double[a.negativeLogProbabilities().length];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = a.negativeLogProbabilities()[i] - b.negativeLogProbabilities()[i];
+        }
+        MeanInterval difference = MeanInterval.of(d, level, 17L + a.run().simulations());
+        String label = String.format(Locale.ROOT, "%,d", a.run().simulations())
+            + (a.reference() == null ? "" : " (" + a.reference() + " / " + b.reference() + ")");
+        int k = Math.min(a.history().size(), b.history().size());
+        out.add(new Pair(a.run().simulations(), label, difference, k,
+            k > 0 ? a.history().get(k - 1).validationNll() : Double.NaN,
+            k > 0 ? b.history().get(k - 1).validationNll() : Double.NaN));
       }
     }
     return out;
   }
 
-  static String markdown(Settings s, List<Row> rows, Map<Integer, MeanInterval> paired) {
+  static String markdown(Settings s, List<Row> rows, List<Pair> pairs) {
     StringBuilder md = new StringBuilder();
     md.append("# Data-efficiency study (issue #5)\n\n");
     md.append(String.format(Locale.ROOT, "NLTP = mean of -ln q(theta* | x) in nats over the same %d held-out "
@@ -93,18 +122,24 @@ final class StudyReport {
     for (Row r : rows) {
       if (r.outcome() == null) {
         md.append(String.format(Locale.ROOT, "| %,d | %s | | | %.1f | %s | | |%n", r.run().simulations(),
-            r.run().model(), r.run().budgetMinutes(), r.status()));
+            r.label(), r.run().budgetMinutes(), r.status()));
         continue;
       }
       RunOutcome o = r.outcome();
       md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f | %.1f | %s | %.3f | %s |%n", o.simulations(),
-          o.model(), o.epochs(), o.wallSeconds() / 60, o.budgetMinutes(), o.stoppedBecause(),
+          r.label(), o.epochs(), o.wallSeconds() / 60, o.budgetMinutes(), o.stoppedBecause(),
           o.bestValidationNll(), r.nltp() == null ? "not evaluated" : format(r.nltp())));
     }
-    if (!paired.isEmpty()) {
-      md.append("\nPaired difference on the same held-out events (negative: LEAIN better):\n\n");
-      md.append("| size | NLTP LEAIN - baseline [90% interval] |\n|---:|---|\n");
-      paired.forEach((size, d) -> md.append(String.format(Locale.ROOT, "| %,d | %s |%n", size, format(d))));
+    if (!pairs.isEmpty()) {
+      md.append("\nPaired difference on the same held-out events (negative: LEAIN better), and both models' "
+          + "own-validation NLL after the same number of epochs:\n\n");
+      md.append("| size | NLTP LEAIN - baseline [90% interval] | equal epochs | own validation NLL "
+          + "LEAIN / baseline |\n|---:|---|---:|---|\n");
+      for (Pair p : pairs) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", p.label(), format(p.difference()),
+            p.epoch() > 0 ? String.valueOf(p.epoch()) : "",
+            p.epoch() > 0 ? String.format(Locale.ROOT, "%.3f / %.3f", p.leainNll(), p.baselineNll()) : ""));
+      }
     }
     md.append(String.format(Locale.ROOT, "%nCommand: `%s`%n%nMachine: %s; load average when this report was "
         + "written: %s.%n", s.command(), s.machine(), s.loadAverage()));
@@ -115,14 +150,16 @@ final class StudyReport {
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.mean(), m.lower(), m.upper());
   }
 
-  private static void writeJson(Path file, Settings s, List<Row> rows, Map<Integer, MeanInterval> paired)
-      throws IOException {
+  private static void writeJson(Path file, Settings s, List<Row> rows, List<Pair> pairs) throws IOException {
     ObjectNode root = ModelManifest.json().createObjectNode();
     root.set("settings", ModelManifest.json().valueToTree(s));
     ArrayNode runs = root.putArray("runs");
     for (Row r : rows) {
       ObjectNode n = runs.addObject();
       n.put("model", r.run().model());
+      if (r.reference() != null) {
+        n.put("reference", r.reference());
+      }
       n.put("simulations", r.run().simulations());
       n.put("budgetMinutes", r.run().budgetMinutes());
       n.put("status", r.status());
@@ -134,12 +171,7 @@ final class StudyReport {
         n.set("nltp", ModelManifest.json().valueToTree(r.nltp()));
       }
     }
-    ArrayNode diffs = root.putArray("leainMinusBaseline");
-    paired.forEach((size, d) -> {
-      ObjectNode n = diffs.addObject();
-      n.put("simulations", size);
-      n.set("nltpDifference", ModelManifest.json().valueToTree(d));
-    });
+    root.set("leainMinusBaseline", ModelManifest.json().valueToTree(pairs));
     writeAtomically(file, ModelManifest.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
   }
 
@@ -170,12 +202,18 @@ final class StudyReport {
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     boolean any = false;
-    for (String model : List.of("leain", "baseline")) {
+    for (String series : List.of("leain", "baseline", "leain reference", "baseline reference")) {
+      String model = series.split(" ")[0];
+      boolean reference = series.endsWith("reference");
+      String name = (model.equals("leain") ? "LEAIN" : "baseline");
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       List<Double> bars = new ArrayList<>();
       for (Row r : rows) {
-        if (r.run().model().equals(model) && r.nltp() != null) {
+        if (r.run().model().equals(model) && r.nltp() != null && (r.reference() != null) == reference) {
+          if (reference) {
+            name = r.label() + String.format(Locale.ROOT, ", %.0f min", r.run().budgetMinutes());
+          }
           MeanInterval m = r.nltp();
           x.add((double) r.run().simulations());
           y.add(m.mean());
@@ -183,8 +221,7 @@ final class StudyReport {
         }
       }
       if (!x.isEmpty()) {
-        chart.addSeries(model.equals("leain") ? "LEAIN" : "baseline", x, y, bars)
-            .setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries(name, x, y, bars).setMarker(reference ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
         any = true;
       }
     }

@@ -46,6 +46,8 @@ class DataEfficiencyCommandTest {
       assertTrue(table.contains(row), "row " + row + " in\n" + table);
     }
     assertTrue(table.contains("NLTP LEAIN - baseline"), table);
+    assertTrue(java.util.regex.Pattern.compile("\\| 40 \\| [^|]+ \\| 2 \\| [0-9.]+ / [0-9.]+ \\|").matcher(table).find(),
+        "paired row at size 40 with the NLLs at equal epoch 2 in\n" + table);
     assertTrue(Files.size(out.resolve(StudyReport.PLOT_FILE)) > 1000);
     assertEquals(21, Files.readAllLines(out.resolve(StudyReport.PER_EVENT_FILE)).size());
 
@@ -70,10 +72,24 @@ class DataEfficiencyCommandTest {
   }
 
   @Test
-  void evaluateOnly_trainsNothing_andListsUnstartedRuns() throws Exception {
-    String log = run(2, "--evaluate-only");
+  void evaluateOnly_trainsNothing_listsUnstartedRuns_andScoresReferenceModels() throws Exception {
+    Path models = root().resolve("model-artifacts/models");
+    String log = run(2, "--evaluate-only", "--reference",
+        models.resolve("leain-v1") + "," + models.resolve("baseline-v1"));
     assertTrue(!log.contains("starting"), log);
     String table = Files.readString(out.resolve(StudyReport.TABLE_FILE));
     assertEquals(4, table.split("not started", -1).length - 1, table);
+    assertTrue(table.contains("| 20,000 | leain (leain-v1) | 39 |"), table);
+    assertTrue(table.contains("| 20,000 | baseline (baseline-v1) | 70 |"), table);
+    assertTrue(table.contains("| 20,000 (leain-v1 / baseline-v1) |"), table);
+  }
+
+  static Path root() {
+    String root = System.getProperty("leain.root");
+    Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("data"))) {
+      p = p.getParent();
+    }
+    return p;
   }
 }
