@@ -51,10 +51,7 @@ public final class InferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", "1");
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    TorchThreads.useUnlessSet(1);
     Path modelDir = model != null ? model : repoRoot().resolve(DEFAULT_MODEL);
     // msaexp .spec.fits (plain or gzip) or a wave,flux,err CSV: the sky module's reader masks and
     // counts NaN fluxes and non-positive errors instead of dropping them.

@@ -11,6 +11,7 @@ import org.leain.posterior.ModelManifest;
 import org.leain.posterior.PosteriorModel;
 import org.leain.training.ModelWriter;
 import org.leain.training.SimulatorExamples;
+import org.leain.training.TorchThreads;
 import org.leain.training.TrainingOptions;
 import org.leain.training.TrainingRun;
 import picocli.CommandLine.Command;
@@ -91,10 +92,7 @@ public final class DataEfficiencyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", "1");
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    TorchThreads.useUnlessSet(1);
     List<StudyRun> plan = plan();
     Files.createDirectories(out);
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.leain.sim.Simulator;
+import org.leain.training.TorchThreads;
 import org.leain.validation.mcmc.McmcConfig;
 import org.leain.validation.report.ValidationReport;
 import org.leain.validation.run.ValidationResults;
@@ -69,6 +70,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The MCMC runs on the other core; the networks get one PyTorch thread.
+    TorchThreads.useUnlessSet(1);
     SimulatorProblem problem = switch (modalities) {
       case "sed+strain" -> SimulatorProblem.noisy(Simulator.standard());
       case "sed" -> SimulatorProblem.noisySedOnly(Simulator.standard());
