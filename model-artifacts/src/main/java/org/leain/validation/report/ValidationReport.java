@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.leain.validation.mcmc.McmcResult;
+import org.leain.validation.metrics.MarginalMismatch;
 import org.leain.validation.run.McmcEventOutcome;
 import org.leain.validation.run.ModelMetrics;
 import org.leain.validation.run.ValidationResults;
@@ -166,15 +167,57 @@ public final class ValidationReport {
           o.leainSeconds(), o.speedup()));
     }
     if (!r.mcmcEvents().isEmpty()) {
-      md.append("\nKL uses the DINGO-IS evidence with the model as proposal: a low IS efficiency means q is "
-          + "too narrow somewhere and the KL is biased upward there. C2ST: ")
+      md.append("\nKL uses the DINGO-IS evidence with the model as proposal. A low IS efficiency means few of q's "
+          + "draws land where p is: q is much wider than p, displaced from it, or misses part of it; with few "
+          + "effective draws the evidence is underestimated and the KL biased upward. C2ST: ")
           .append(r.mcmcEvents().get(0).c2stLeain().classifier()).append("; 0.5 = indistinguishable.\n\n");
+      md.append(mismatchSection(r));
       for (int i = 0; i < Math.min(3, r.mcmcEvents().size()); i++) {
         md.append("![corner ").append(i).append("](corner_event").append(i).append(".png)\n");
       }
     }
     md.append("\n").append(appendix);
     return md.toString();
+  }
+
+  /**
+   * Per parameter, the median over the MCMC events of the networks' marginal width over MCMC's and of
+   * their mean offset in MCMC standard deviations: what C2ST and IS efficiency do not say.
+   */
+  static String mismatchSection(ValidationResults r) {
+    List<McmcEventOutcome> events = r.mcmcEvents();
+    int d = r.parameterNames().size();
+    double[][] widthLeain = new double[d][events.size()];
+    double[][] offsetLeain = new double[d][events.size()];
+    double[][] widthBaseline = new double[d][events.size()];
+    double[][] offsetBaseline = new double[d][events.size()];
+    for (int i = 0; i < events.size(); i++) {
+      McmcEventOutcome o = events.get(i);
+      MarginalMismatch l = MarginalMismatch.of(o.mcmc().samples(), o.leainSamples());
+      MarginalMismatch b = MarginalMismatch.of(o.mcmc().samples(), o.baselineSamples());
+      for (int j = 0; j < d; j++) {
+        widthLeain[j][i] = l.widthRatio()[j];
+        offsetLeain[j][i] = l.offsetInReferenceSd()[j];
+        widthBaseline[j][i] = b.widthRatio()[j];
+        offsetBaseline[j][i] = b.offsetInReferenceSd()[j];
+      }
+    }
+    StringBuilder md = new StringBuilder("## How the networks differ from MCMC, per parameter\n\n");
+    md.append("Median over the ").append(events.size()).append(" MCMC events of the marginal sd ratio "
+        + "(network / MCMC; above 1 = wider) and of |mean_network - mean_MCMC| / sd_MCMC.\n\n");
+    md.append("| parameter | sd ratio LEAIN | offset LEAIN | sd ratio baseline | offset baseline |\n"
+        + "|---|---|---|---|---|\n");
+    for (int j = 0; j < d; j++) {
+      md.append(String.format(Locale.ROOT, "| %s | %.3g | %.3g | %.3g | %.3g |%n", r.parameterNames().get(j),
+          median(widthLeain[j]), median(offsetLeain[j]), median(widthBaseline[j]), median(offsetBaseline[j])));
+    }
+    return md.append("\n").toString();
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 
   private static String verdict(boolean met, int sampleSize, boolean sampleMeetsBar) {

@@ -161,6 +161,21 @@ class ValidationRunTest {
   }
 
   @Test
+  void report_perParameterMismatch_showsTheExactPosteriorAsMcmcsWidth_andTheBaselineAsItsTrueWidthRatio()
+      throws Exception {
+    String md = Files.readString(out.resolve("report.md"));
+    String section = md.substring(md.indexOf("## How the networks differ from MCMC, per parameter"));
+    for (String parameter : List.of("a", "b")) {
+      String row = section.lines().filter(l -> l.startsWith("| " + parameter + " |")).findFirst().orElseThrow();
+      String[] cells = row.split("\\|");
+      // cells: "", parameter, sd ratio LEAIN, offset LEAIN, sd ratio baseline, offset baseline
+      assertEquals(1.0, Double.parseDouble(cells[2].trim()), 0.1, row);
+      assertEquals(K_BASELINE, Double.parseDouble(cells[4].trim()), 0.15, row);
+      assertTrue(Double.parseDouble(cells[3].trim()) < 0.2 && Double.parseDouble(cells[5].trim()) < 0.3, row);
+    }
+  }
+
+  @Test
   void report_writesTheMarkdownAndEveryPlotAsAReadablePng() throws Exception {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("The proposal's criteria") && md.contains("corner_event0.png"));
