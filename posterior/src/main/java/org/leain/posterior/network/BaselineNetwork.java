@@ -51,8 +51,10 @@ public final class BaselineNetwork extends AbstractBlock {
     NDArray sedFlat = sed.reshape(b, 3L * config.sedBins()).concat(sedScalars, 1);
     NDArray sedFeatures = ai.djl.nn.Activation.relu(
         sedMlp.forward(store, new NDList(sedFlat), training).head());
-    NDArray strainFeatures = strainBackbone.forward(store, new NDList(strain), training).head()
-        .mul(present);
+    NDArray strainFeatures = StrainPresence.anyInBatch(present, training)
+        ? strainBackbone.forward(store, new NDList(strain), training).head().mul(present)
+        // Multiplied by strainPresent = 0 in every row: skipping the CNN is exact.
+        : sed.getManager().zeros(new Shape(b, config.features()), DataType.FLOAT32);
     NDArray joined = NDArrays.concat(new NDList(sedFeatures, strainFeatures, present, sedScalars), 1);
     NDArray raw = fusion.forward(store, new NDList(joined), training).head();
     NDList mixture = head.mixture(raw, null);

@@ -63,16 +63,26 @@ public final class LeainNetwork extends AbstractBlock {
    * strain canvas (B,C+1,L')]. Exposed so tests can check equivariance on the real network.
    */
   public NDList canonicalise(ParameterStore store, NDList inputs, boolean training) {
-    NDArray sed = inputs.get(0);
-    NDArray strain = inputs.get(2);
+    NDList sed = sedFrameAndCanvas(store, inputs.get(0), training);
+    NDList strain = strainFrameAndCanvas(store, inputs.get(2), training);
+    return new NDList(sed.get(0), sed.get(1), strain.get(0), strain.get(1));
+  }
+
+  /** [eta_hat (B,) f64, sed canvas (B,3,L)]. */
+  private NDList sedFrameAndCanvas(ParameterStore store, NDArray sed, boolean training) {
     NDArray eta = sedFrame.forward(store, new NDList(sed.get(":, 0:1, :")), training).head();
-    NDArray sedCanon = sedCanvas.shift(sed, offsetBins(eta, config.etaMin(), config.etaMax(),
+    NDArray canvas = sedCanvas.shift(sed, offsetBins(eta, config.etaMin(), config.etaMax(),
         config.sedLnStep(), config.sedCanvasReference()));
+    return new NDList(eta, canvas);
+  }
+
+  /** [lnM_hat (B,) f64, strain canvas (B,C+1,L')]. */
+  private NDList strainFrameAndCanvas(ParameterStore store, NDArray strain, boolean training) {
     NDArray lnMass = strainFrame.forward(store,
         new NDList(strain.get(":, 0:" + config.strainChannels() + ", :")), training).head();
-    NDArray strainCanon = strainCanvas.shift(strain, offsetBins(lnMass, config.lnMassMin(),
+    NDArray canvas = strainCanvas.shift(strain, offsetBins(lnMass, config.lnMassMin(),
         config.lnMassMax(), config.strainLnStep(), config.strainCanvasReference()));
-    return new NDList(eta, sedCanon, lnMass, strainCanon);
+    return new NDList(lnMass, canvas);
   }
 
   /** Canvas offset (reference - frame) / step, with the frame clipped to the prior +- margin. */
@@ -84,27 +94,40 @@ public final class LeainNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray sed = inputs.get(0);
     NDArray sedScalars = inputs.get(1);
     NDArray present = inputs.get(3);
-    NDList canon = canonicalise(store, inputs, training);
-    NDArray eta = canon.get(0);
-    NDArray lnMass = canon.get(2);
     long b = sedScalars.getShape().get(0);
-    NDArray sedFeatures = sedBackbone.forward(store, new NDList(canon.get(1)), training).head();
-    NDArray strainFeatures = strainBackbone.forward(store, new NDList(canon.get(3)), training)
-        .head().mul(present);
+    NDList sedCanon = sedFrameAndCanvas(store, sed, training);
+    NDArray eta = sedCanon.get(0);
+    NDArray sedFeatures = sedBackbone.forward(store, new NDList(sedCanon.get(1)), training).head();
+    NDArray strainFeatures;
+    NDArray massFeature;
+    NDArray lnMassPresent;
+    if (StrainPresence.anyInBatch(present, training)) {
+      NDList strainCanon = strainFrameAndCanvas(store, inputs.get(2), training);
+      NDArray lnMass = strainCanon.get(0);
+      strainFeatures = strainBackbone.forward(store, new NDList(strainCanon.get(1)), training)
+          .head().mul(present);
+      double massWidth = config.lnMassMax() - config.lnMassMin();
+      massFeature = lnMass.sub(config.lnMassMin()).div(massWidth)
+          .toType(DataType.FLOAT32, false).reshape(b, 1).mul(present);
+      lnMassPresent = lnMass.reshape(b, 1).mul(present.toType(DataType.FLOAT64, false));
+    } else {
+      // Every strain term below is multiplied by strainPresent = 0: skipping them is exact.
+      NDManager m = sed.getManager();
+      strainFeatures = m.zeros(new Shape(b, config.features()), DataType.FLOAT32);
+      massFeature = m.zeros(new Shape(b, 1), DataType.FLOAT32);
+      lnMassPresent = m.zeros(new Shape(b, 1), DataType.FLOAT64);
+    }
     double etaWidth = config.etaMax() - config.etaMin();
-    double massWidth = config.lnMassMax() - config.lnMassMin();
     NDArray etaFeature = eta.sub(config.etaMin()).div(etaWidth).toType(DataType.FLOAT32, false)
         .reshape(b, 1);
-    NDArray massFeature = lnMass.sub(config.lnMassMin()).div(massWidth)
-        .toType(DataType.FLOAT32, false).reshape(b, 1).mul(present);
     NDArray joined = NDArrays.concat(new NDList(sedFeatures, strainFeatures, present, sedScalars,
         etaFeature, massFeature), 1);
     NDArray raw = fusion.forward(store, new NDList(joined), training).head();
     NDList mixture = head.mixture(raw, redshiftOffset(eta, b));
-    NDArray frames = NDArrays.concat(new NDList(eta.reshape(b, 1),
-        lnMass.reshape(b, 1).mul(present.toType(DataType.FLOAT64, false))), 1)
+    NDArray frames = NDArrays.concat(new NDList(eta.reshape(b, 1), lnMassPresent), 1)
         .toType(DataType.FLOAT32, false);
     mixture.add(frames);
     return mixture;

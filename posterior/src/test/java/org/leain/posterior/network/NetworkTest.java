@@ -129,6 +129,45 @@ class NetworkTest {
   }
 
   @Test
+  void aSedOnlyEvent_getsTheSameOutputs_whetherOrNotItsBatchHoldsAStrainEvent() {
+    // Alone, the batch has no strain and the strain branch is skipped; beside a strain event it runs
+    // and multiplies the SED-only row's strain terms by zero. Both must give the same row.
+    for (String kind : new String[] {"leain", "baseline"}) {
+      NetworkConfig config = config(kind);
+      try (NDManager m = NDManager.newBaseManager()) {
+        Block network = Networks.build(config);
+        network.initialize(m, DataType.FLOAT32, new Shape(2, 3, BINS), new Shape(2, 1),
+            new Shape(2, 3, 256), new Shape(2, 1));
+        float[] flux = compactSpectrum(1.6, 1.0);
+        Random random = new Random(3);
+        float[] strain = new float[2 * 256];
+        for (int i = 0; i < strain.length; i++) {
+          strain[i] = (float) random.nextGaussian();
+        }
+        // Same batch size in both passes, so the dense layers use the same kernels.
+        InputEncoding alone = new InputEncoding(config, 0, 1, 2);
+        alone.add(flux, scaled(flux, 1f), constant(BINS, 1f), null, null);
+        alone.add(flux, scaled(flux, 2f), constant(BINS, 1f), null, null);
+        InputEncoding mixed = new InputEncoding(config, 0, 1, 2);
+        mixed.add(flux, scaled(flux, 1f), constant(BINS, 1f), null, null);
+        mixed.add(flux, scaled(flux, 1f), constant(BINS, 1f), strain, constant(256, 1f));
+        NDList a = network.forward(new ParameterStore(m, false), alone.toNDList(m), false);
+        NDList b = network.forward(new ParameterStore(m, false), mixed.toNDList(m), false);
+        for (int i = 0; i < 4; i++) {
+          int row = (int) (a.get(i).size() / 2);
+          float[] expected = java.util.Arrays.copyOf(a.get(i).toFloatArray(), row);
+          float[] actual = java.util.Arrays.copyOf(b.get(i).toFloatArray(), row);
+          assertArrayEquals(expected, actual, 1e-6f, kind + " output " + i);
+        }
+        float[] logits = b.get(0).toFloatArray();
+        int k = config.components();
+        assertTrue(!java.util.Arrays.equals(java.util.Arrays.copyOfRange(logits, 0, k),
+            java.util.Arrays.copyOfRange(logits, k, 2 * k)), kind + ": the strain row must differ");
+      }
+    }
+  }
+
+  @Test
   void baseline_hasAParameterCountComparableToLeain() {
     try (NDManager m = NDManager.newBaseManager()) {
       long[] counts = new long[2];
