@@ -35,6 +35,22 @@ class MarginalMismatchTest {
     assertEquals(3.0, m.offsetInReferenceSd()[0], 0.1);
     assertEquals(0.0, m.offsetInReferenceSd()[1], 0.05);
     assertEquals(0.0, m.offsetInReferenceSd()[2], 0.05);
+    // Independent draws: ln of the product of the width ratios, ln(10 x 1 x 0.5) = 1.609.
+    assertEquals(Math.log(5), m.logVolumeRatio(), 0.04);
+  }
+
+  @Test
+  void logVolumeRatio_seesCorrelation_thatTheMarginalsCannot() {
+    int n = 20_000;
+    double[][] p = gaussian(n, new double[] {0, 0}, new double[] {1, 1}, 5);
+    double[][] q = new double[n][];
+    for (int i = 0; i < n; i++) {
+      // y = 0.6 x + 0.8 e: unit marginals, correlation 0.6, det = 1 - 0.36 = 0.64.
+      q[i] = new double[] {p[i][0], 0.6 * p[i][0] + 0.8 * p[(i + 1) % n][1]};
+    }
+    MarginalMismatch m = MarginalMismatch.of(p, q);
+    assertEquals(1.0, m.widthRatio()[1], 0.03);
+    assertEquals(0.5 * Math.log(0.64), m.logVolumeRatio(), 0.03);
   }
 
   @Test

@@ -173,6 +173,11 @@ class ValidationRunTest {
       assertEquals(K_BASELINE, Double.parseDouble(cells[4].trim()), 0.15, row);
       assertTrue(Double.parseDouble(cells[3].trim()) < 0.2 && Double.parseDouble(cells[5].trim()) < 0.3, row);
     }
+    java.util.regex.Matcher joint = java.util.regex.Pattern
+        .compile("is (\\S+) nats for LEAIN and (\\S+) for the baseline").matcher(section);
+    assertTrue(joint.find(), section);
+    assertEquals(0, Double.parseDouble(joint.group(1)), 0.15);
+    assertEquals(2 * Math.log(K_BASELINE), Double.parseDouble(joint.group(2)), 0.2);
   }
 
   @Test
