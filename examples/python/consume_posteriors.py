@@ -7,7 +7,9 @@ For every record on the posterior topic (leain.posteriors by default) it prints 
 
 i.e. the posterior median and the central 90% credible interval (5th to 95th percentile) of the
 redshift z and of log10(M_BH / Msun), from the summaries LEAIN computes from its posterior samples.
-A withdrawn posterior (a tombstone: the record has a key but no value) prints "withdrawn <key>".
+A posterior LEAIN flagged (schema v3 `warnings`, e.g. a spectrum unlike the training simulations)
+gets each warning appended as "WARNING: <text>". A withdrawn posterior (a tombstone: the record has a
+key but no value) prints "withdrawn <key>".
 
 Needs Debian's python3-confluent-kafka and python3-avro; run it with /usr/bin/python3:
 
@@ -74,6 +76,9 @@ def summary_line(posterior):
         else:
             parts.append("%s=%.3f [%.3f, %.3f]" % (name, s["median"], s["p05"], s["p95"]))
     parts.append("modalities=" + "+".join(posterior["modalities"]))
+    # Since schema v3: reasons not to trust this posterior (absent in older records).
+    for warning in posterior.get("warnings") or []:
+        parts.append("WARNING: " + warning)
     return "  ".join(parts)
 
 

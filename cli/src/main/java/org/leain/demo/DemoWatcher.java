@@ -189,6 +189,9 @@ final class DemoWatcher implements AutoCloseable {
       line.append(String.format(Locale.ROOT, "  e2e %d ms (delivered %d ms)",
           p.getTimings().getEmittedMs() - ingest, receivedMs - ingest));
     }
+    for (String warning : p.getWarnings()) {
+      line.append(System.lineSeparator()).append("             WARNING ").append(warning);
+    }
     return line.toString();
   }
 

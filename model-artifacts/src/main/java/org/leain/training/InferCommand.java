@@ -75,6 +75,8 @@ public final class InferCommand implements Callable<Integer> {
         }
         ArrayNode modalities = root.putArray("modalities");
         posterior.modalities().forEach(modalities::add);
+        ArrayNode warnings = root.putArray("warnings");
+        posterior.warnings().forEach(warnings::add);
         ArrayNode parameters = root.putArray("parameters");
         for (ParameterSummary s : summaries) {
           parameters.add(ModelManifest.json().valueToTree(s));
@@ -89,6 +91,7 @@ public final class InferCommand implements Callable<Integer> {
           System.out.printf("%-18s %-16s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", s.name(),
               s.unit(), s.mean(), s.std(), s.median(), s.p05(), s.p16(), s.p84(), s.p95());
         }
+        posterior.warnings().forEach(w -> System.out.println("WARNING: " + w));
       }
     }
     return 0;

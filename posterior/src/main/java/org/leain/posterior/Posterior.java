@@ -22,8 +22,14 @@ public final class Posterior {
   private final ParameterBox box;
   private final GaussianMixture mixture;
   private final List<String> modalities;
+  private final List<String> warnings;
 
   public Posterior(ParameterBox box, GaussianMixture mixture, List<String> modalities) {
+    this(box, mixture, modalities, List.of());
+  }
+
+  /** With {@code warnings}: reasons not to trust this posterior (see {@link FrameCheck}). */
+  public Posterior(ParameterBox box, GaussianMixture mixture, List<String> modalities, List<String> warnings) {
     if (box.dimension() != mixture.dimension()) {
       throw new IllegalArgumentException("Expected a mixture of dimension " + box.dimension()
           + ". Actual: " + mixture.dimension());
@@ -31,6 +37,12 @@ public final class Posterior {
     this.box = box;
     this.mixture = mixture;
     this.modalities = List.copyOf(modalities);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** Why this posterior should not be trusted (empty when nothing was flagged). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** Names of the parameters, in the order of theta. */

@@ -83,7 +83,10 @@ public final class PosteriorEstimator implements AutoCloseable {
         GaussianMixture mixture = head.toMixture(raw[0], raw[1], raw[2], i - start);
         List<String> modalities = observations.get(i).strain() == null
             ? List.of("sed") : List.of("sed", "gw");
-        out.add(new Posterior(model.box(), mixture, modalities));
+        int row = i - start;
+        List<String> warnings = FrameCheck.warnings(config, raw[3][2 * row], raw[3][2 * row + 1],
+            observations.get(i).strain() != null);
+        out.add(new Posterior(model.box(), mixture, modalities, warnings));
       }
     }
     return out;

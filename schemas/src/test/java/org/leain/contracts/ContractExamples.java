@@ -262,6 +262,9 @@ public final class ContractExamples {
                         .setInferenceEndMs(1795467601544L)
                         .setEmittedMs(1795467601545L)
                         .build())
+                .setWarnings(List.of("Expected the spectrum's redshift frame inside the prior, z in [3.00, 12.00]. "
+                        + "Actual: z_hat = 13.89 (ln(1+z) = 2.701): the spectrum is unlike the training simulations and "
+                        + "the redshift posterior is clipped at the prior edge; do not trust this posterior."))
                 .build();
     }
 

@@ -77,6 +77,16 @@ class GoldenPayloadTest {
     }
 
     @Test
+    void dcbhPosteriorGoldenV3_carriesItsWarning_andAV2PayloadDecodesWithNone() throws IOException {
+        DcbhPosterior v3 = (DcbhPosterior) decodeGolden("DcbhPosterior", 3);
+        assertEquals(1, v3.getWarnings().size());
+        assertTrue(v3.getWarnings().get(0).startsWith("Expected the spectrum's redshift frame inside the prior"),
+                v3.getWarnings().get(0));
+        DcbhPosterior v2 = (DcbhPosterior) decodeGolden("DcbhPosterior", 2);
+        assertEquals(List.of(), v2.getWarnings());
+    }
+
+    @Test
     void gwCandidateGoldenV1_holdsTheValuesWrittenAtRelease() throws IOException {
         GwCandidate candidate = (GwCandidate) decodeGolden("GwCandidate", 1);
         MultiOrderSkymap skymap = candidate.getSkymap();

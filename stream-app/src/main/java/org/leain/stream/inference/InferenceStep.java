@@ -162,6 +162,9 @@ final class InferenceStep implements Processor<String, AssociationChange, String
     metrics.record(Stage.INFERENCE, end - start);
     metrics.record(Stage.END_TO_END, end - lastIngest);
     metrics.increment(Counter.POSTERIORS);
+    if (!posterior.getWarnings().isEmpty()) {
+      metrics.increment(Counter.POSTERIORS_FLAGGED);
+    }
     context.forward(new Record<>(accepted.key(), posterior, timestamp, headers), InferenceTopology.POSTERIORS_CHILD);
   }
 

@@ -120,6 +120,7 @@ final class PosteriorEngine implements InferenceEngine {
         .setModalities(modalities)
         .setShadowInjection(false)
         .setTimings(new PosteriorTimings(0L, 0L, 0L, 0L, 0L, 0L))
+        .setWarnings(posterior.warnings())
         .build();
   }
 

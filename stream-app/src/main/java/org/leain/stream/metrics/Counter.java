@@ -20,6 +20,8 @@ public enum Counter {
   REJECTIONS("rejections"),
   /** Posteriors emitted. */
   POSTERIORS("posteriors"),
+  /** Posteriors emitted with at least one warning (e.g. a spectrum unlike the training simulations). */
+  POSTERIORS_FLAGGED("posteriors_flagged"),
   /** Associations withdrawn (tombstones on associations and posteriors). */
   WITHDRAWALS("withdrawals"),
   /** Dead letters written. */

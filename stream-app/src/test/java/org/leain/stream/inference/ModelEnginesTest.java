@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.leain.contracts.DcbhPosterior;
 import org.leain.contracts.Modality;
+import org.leain.contracts.Spectrum;
+import org.leain.posterior.PosteriorEstimator;
+import org.leain.posterior.PosteriorModel;
+import org.leain.stream.metrics.Counter;
 import org.leain.stream.config.LeainConfig;
 import org.leain.stream.lvk.SkyAlertDecoder;
 import org.leain.stream.testing.Fixtures;
@@ -36,6 +40,15 @@ class ModelEnginesTest {
       DcbhPosterior p = StreamDriver.latest(stream.posteriors).get("MS181101ab|UNCOVER-45924");
       assertEquals(List.of(Modality.SED), p.getModalities());
       assertEquals("leain-v1", p.getModel().getName());
+      // The record carries the estimator's own warnings for this spectrum, and the metric counts them.
+      List<String> expectedWarnings;
+      try (PosteriorModel model = PosteriorModel.load(modelDir);
+          PosteriorEstimator estimator = model.newEstimator()) {
+        Spectrum s = Fixtures.uncover45924(194.30419921875, -17.8568950955455);
+        expectedWarnings = estimator.infer(PosteriorEngine.spectrumArrays(s), null).warnings();
+      }
+      assertEquals(expectedWarnings, p.getWarnings());
+      assertEquals(expectedWarnings.isEmpty() ? 0 : 1, stream.metrics.count(Counter.POSTERIORS_FLAGGED));
       assertEquals(64, p.getModel().getArtifactSha256().length());
       assertEquals(200, p.getNSamples());
       assertEquals(p.getNSamples() * p.getNParams(), p.getSamples().size());
