@@ -189,7 +189,9 @@ public final class TrainingRun {
     int sinceBest = checkpoint == null ? 0 : checkpoint.epochsSinceBest();
     int firstEpoch = checkpoint == null ? 1 : checkpoint.epoch() + 1;
     String stopped = "epoch limit";
-    double lastTrainLoss = Double.NaN;
+    // A resume with no epoch left (e.g. --epochs equal to the checkpoint's) writes the model as the
+    // checkpoint left it, so its last training loss is the checkpoint's, not "none".
+    double lastTrainLoss = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).trainLoss();
     long parameterCount;
     int batch = options.batchSize();
     int stepsPerEpoch = Math.max(1, nTrain / batch);

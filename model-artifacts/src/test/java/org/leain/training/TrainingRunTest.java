@@ -86,6 +86,21 @@ class TrainingRunTest {
         "restarting Adam from zero moments changes epoch 2: " + restarted + " vs " + reference);
   }
 
+  @Test
+  void aResumeWithNoEpochLeft_trainsNothing_andKeepsTheCheckpointsLastTrainingLoss() throws Exception {
+    ExampleGenerator toy = new ToyExamples();
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Path d = dir.resolve("finalised");
+    TrainingRun.Result first = new TrainingRun(toy, twoEpochRun(1, false), d, quiet).run();
+    byte[] weights = Files.readAllBytes(d.resolve(TrainingRun.WEIGHTS_FILE));
+    TrainingRun.Result again = new TrainingRun(toy, twoEpochRun(1, true), d, quiet).run();
+    assertEquals(first.history(), again.history());
+    assertTrue(Double.isFinite(again.lastTrainLoss()), "last train loss " + again.lastTrainLoss());
+    assertEquals(first.history().get(0).trainLoss(), again.lastTrainLoss(), 0);
+    assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(d.resolve(TrainingRun.WEIGHTS_FILE))),
+        "the weights are the checkpoint's");
+  }
+
   private static TrainingOptions twoEpochRun(int epochs, boolean resume) {
     return new TrainingOptions("baseline", 2000, 0.1, epochs, 32, 2e-3, 0.3, 10, 10, 6, resume, 40);
   }
