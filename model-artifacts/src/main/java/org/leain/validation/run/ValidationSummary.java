@@ -32,6 +32,17 @@ public record ValidationSummary(
     return klReduction >= 0.2;
   }
 
+  /**
+   * The proposal's calibration criterion: central-90% coverage in [0.88, 0.92] and no
+   * expected-coverage deviation above 0.03. A deviation is |k/N - level| for a count k, so exactly
+   * 0.03 (e.g. 60 of 2,000 events) is not above the bar even when floating point gives
+   * 0.030000000000000027; the 1e-9 absorbs that rounding and nothing else (the next possible value
+   * is 1/N = 5e-4 away).
+   */
+  public boolean coverageCriterionMet() {
+    return coverage90Leain >= 0.88 && coverage90Leain <= 0.92 && coverageMaxDevLeain <= 0.03 + 1e-9;
+  }
+
   /** The proposal's speed criterion: at least 1000x faster than MCMC per effective sample. */
   public boolean speedCriterionMet() {
     return speedupMedian >= 1000;

@@ -79,9 +79,18 @@ class DataEfficiencyCommandTest {
     assertTrue(!log.contains("starting"), log);
     String table = Files.readString(out.resolve(StudyReport.TABLE_FILE));
     assertEquals(4, table.split("not started", -1).length - 1, table);
-    assertTrue(table.contains("| 20,000 | leain (leain-v1) | 39 |"), table);
-    assertTrue(table.contains("| 20,000 | baseline (baseline-v1) | 70 |"), table);
-    assertTrue(table.contains("| 20,000 (leain-v1 / baseline-v1) |"), table);
+    // Reference rows carry the size and epochs their manifests record.
+    for (String name : List.of("leain-v1", "baseline-v1")) {
+      JsonNode training = new ObjectMapper().readTree(models.resolve(name).resolve("manifest.json").toFile())
+          .get("training");
+      String kind = name.substring(0, name.indexOf('-'));
+      String row = String.format(java.util.Locale.ROOT, "| %,d | %s (%s) | %d |",
+          training.get("simulations").asInt(), kind, name, training.get("epochs").asInt());
+      assertTrue(table.contains(row), row + " in " + table);
+    }
+    int size = new ObjectMapper().readTree(models.resolve("leain-v1").resolve("manifest.json").toFile())
+        .get("training").get("simulations").asInt();
+    assertTrue(table.contains(String.format(java.util.Locale.ROOT, "| %,d (leain-v1 / baseline-v1) |", size)), table);
   }
 
   static Path root() {
