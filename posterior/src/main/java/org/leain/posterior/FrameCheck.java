@@ -33,8 +33,8 @@ public final class FrameCheck {
     }
     if (!(etaHat >= config.etaMin() && etaHat <= config.etaMax())) {
       out.add(String.format(Locale.ROOT, "Expected the spectrum's redshift frame inside the prior, z in [%.2f, %.2f]. "
-          + "Actual: z_hat = %.2f (ln(1+z) = %.3f): the spectrum is unlike the training simulations and the "
-          + "redshift posterior is clipped at the prior edge; do not trust this posterior.",
+          + "Actual: z_hat = %.2f (ln(1+z) = %.3f): the spectrum is unlike the training simulations, the frame "
+          + "that anchors the redshift is clipped at the prior edge; do not trust this posterior.",
           Math.expm1(config.etaMin()), Math.expm1(config.etaMax()), Math.expm1(etaHat), etaHat));
     }
     if (strainPresent && !(lnMassHat >= config.lnMassMin() && lnMassHat <= config.lnMassMax())) {
