@@ -59,6 +59,16 @@ public final class Nltp {
     return s / v.length;
   }
 
+  /** The median of unsorted values (NaN when there are none); the input is not changed. */
+  public static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return quantile(sorted, 0.5);
+  }
+
   /** The p-quantile of sorted values by linear interpolation (numpy's default). */
   static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.leain.validation.mcmc.McmcResult;
 import org.leain.validation.metrics.MarginalMismatch;
+import org.leain.validation.metrics.Nltp;
 import org.leain.validation.run.McmcEventOutcome;
 import org.leain.validation.run.ModelMetrics;
 import org.leain.validation.run.ValidationResults;
@@ -213,18 +214,12 @@ public final class ValidationReport {
         + "|---|---|---|---|---|\n");
     for (int j = 0; j < d; j++) {
       md.append(String.format(Locale.ROOT, "| %s | %.3g | %.3g | %.3g | %.3g |%n", r.parameterNames().get(j),
-          median(widthLeain[j]), median(offsetLeain[j]), median(widthBaseline[j]), median(offsetBaseline[j])));
+          Nltp.median(widthLeain[j]), Nltp.median(offsetLeain[j]), Nltp.median(widthBaseline[j]), Nltp.median(offsetBaseline[j])));
     }
     md.append(String.format(Locale.ROOT, "%nJoint: the median log volume ratio 0.5 (ln det C_network - ln det C_MCMC) "
         + "is %.3g nats for LEAIN and %.3g for the baseline (the network's posterior spreads over e^that times MCMC's "
-        + "volume).%n%n", median(volumeLeain), median(volumeBaseline)));
+        + "volume).%n%n", Nltp.median(volumeLeain), Nltp.median(volumeBaseline)));
     return md.toString();
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    java.util.Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 
   private static String verdict(boolean met, int sampleSize, boolean sampleMeetsBar) {

@@ -134,13 +134,13 @@ public final class ValidationRun {
         klLeain,
         klBaseline,
         1 - klLeain / klBaseline,
-        median(mcmc.stream().mapToDouble(o -> o.klLeain().isEfficiency()).toArray()),
+        Nltp.median(mcmc.stream().mapToDouble(o -> o.klLeain().isEfficiency()).toArray()),
         leain.coverage90().mean(),
         baseline.coverage90().mean(),
         leain.coverageCurve().maxAbsDeviation(),
         leain.tarp().atc(),
-        median(mcmc.stream().mapToDouble(o -> o.c2stLeain().accuracy()).toArray()),
-        median(mcmc.stream().mapToDouble(McmcEventOutcome::speedup).toArray()),
+        Nltp.median(mcmc.stream().mapToDouble(o -> o.c2stLeain().accuracy()).toArray()),
+        Nltp.median(mcmc.stream().mapToDouble(McmcEventOutcome::speedup).toArray()),
         settings.testEvents(),
         mcmc.size(),
         settings.seed());
@@ -152,14 +152,5 @@ public final class ValidationRun {
 
   private static double mean(double[] v) {
     return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElseThrow();
-  }
-
-  private static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 }
